@@ -1,0 +1,175 @@
+# shellcheck shell=bash
+# Shared set-up: make PostgreSQL, Redis and Elasticsearch available on loopback, and the local secrets.
+# Sourced by bin/run, bin/test and bin/stop. Everything is idempotent: a second run reuses what is there.
+set -euo pipefail
+
+CQ_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+if [ "$(id -u)" = 0 ]; then
+  CQ_STATE_DIR="${CQ_STATE_DIR:-/var/lib/credit-query}"
+else
+  CQ_STATE_DIR="${CQ_STATE_DIR:-$HOME/.local/share/credit-query}"
+fi
+CQ_ES_VERSION="${CQ_ES_VERSION:-9.2.0}"
+CQ_ES_PORT="${CQ_ES_PORT:-9200}"
+CQ_ES_USER="${CQ_ES_USER:-cq-es}"
+CQ_PG_HOST="${CQ_PG_HOST:-127.0.0.1}"
+CQ_PG_PORT="${CQ_PG_PORT:-5432}"
+CQ_REDIS_PORT="${CQ_REDIS_PORT:-6379}"
+ES_HOME="$CQ_STATE_DIR/elasticsearch-$CQ_ES_VERSION"
+
+log() { printf '[credit-query] %s\n' "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+apt_install() {
+  [ "$(id -u)" = 0 ] || die "need root to install $* (or install it yourself)"
+  log "installing $* from Debian packages"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_postgres() {
+  if pg_isready -q -h "$CQ_PG_HOST" -p "$CQ_PG_PORT" 2>/dev/null; then return; fi
+  command -v pg_ctlcluster >/dev/null 2>&1 || apt_install postgresql
+  local version
+  version=$(ls /etc/postgresql | sort -V | tail -n 1)
+  log "starting PostgreSQL $version"
+  pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  for _ in $(seq 1 30); do pg_isready -q -h "$CQ_PG_HOST" -p "$CQ_PG_PORT" && return; sleep 1; done
+  die "PostgreSQL did not come up on $CQ_PG_HOST:$CQ_PG_PORT"
+}
+
+psql_admin() {
+  if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1; then
+    runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qtA -p "$CQ_PG_PORT" "$@"
+  else
+    psql -v ON_ERROR_STOP=1 -qtA -h "$CQ_PG_HOST" -p "$CQ_PG_PORT" -U postgres "$@"
+  fi
+}
+
+# Role with a generated password (works with trust and with scram auth), and one database per use.
+ensure_databases() {
+  local password="$1"; shift
+  if [ "$(psql_admin -c "select 1 from pg_roles where rolname='creditquery'")" != 1 ]; then
+    psql_admin -c "create role creditquery login password '$password'"
+  else
+    psql_admin -c "alter role creditquery password '$password'"
+  fi
+  local db
+  for db in "$@"; do
+    if [ "$(psql_admin -c "select 1 from pg_database where datname='$db'")" != 1 ]; then
+      log "creating database $db"
+      psql_admin -c "create database $db owner creditquery encoding 'UTF8' template template0"
+    fi
+  done
+}
+
+ensure_redis() {
+  if redis-cli -h 127.0.0.1 -p "$CQ_REDIS_PORT" ping >/dev/null 2>&1; then return; fi
+  command -v redis-server >/dev/null 2>&1 || apt_install redis-server
+  log "starting Redis on 127.0.0.1:$CQ_REDIS_PORT"
+  mkdir -p /var/lib/redis /var/log/redis 2>/dev/null || true
+  redis-server --daemonize yes --bind 127.0.0.1 -::1 --port "$CQ_REDIS_PORT" --save "" --appendonly no \
+    --dir "${TMPDIR:-/tmp}" --logfile "$CQ_STATE_DIR/redis.log"
+  for _ in $(seq 1 20); do redis-cli -h 127.0.0.1 -p "$CQ_REDIS_PORT" ping >/dev/null 2>&1 && return; sleep 0.5; done
+  die "Redis did not come up on 127.0.0.1:$CQ_REDIS_PORT"
+}
+
+es_up() { curl -fsS "http://127.0.0.1:$CQ_ES_PORT/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; }
+
+es_java_home() {
+  local candidate
+  for candidate in "${ES_JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 \
+    /usr/lib/jvm/java-21-openjdk-amd64; do
+    if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ]; then echo "$candidate"; return; fi
+  done
+  die "Elasticsearch $CQ_ES_VERSION needs Java 21+; set ES_JAVA_HOME"
+}
+
+install_elasticsearch() {
+  [ -x "$ES_HOME/bin/elasticsearch" ] && return
+  log "fetching Elasticsearch $CQ_ES_VERSION (Maven test distribution)"
+  local dist="$CQ_STATE_DIR/dist"
+  mkdir -p "$dist"
+  (cd "$CQ_ROOT" && mvn -B -q dependency:copy \
+    -Dartifact="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$CQ_ES_VERSION:zip" \
+    -DoutputDirectory="$dist") >&2
+  rm -rf "$ES_HOME.tmp" && mkdir -p "$ES_HOME.tmp"
+  unzip -q "$dist/elasticsearch-$CQ_ES_VERSION.zip" -d "$ES_HOME.tmp"
+  mv "$ES_HOME.tmp/elasticsearch-$CQ_ES_VERSION" "$ES_HOME" && rm -rf "$ES_HOME.tmp"
+  cat > "$ES_HOME/config/elasticsearch.yml" <<YML
+cluster.name: credit-query
+node.name: cq-node-1
+discovery.type: single-node
+xpack.security.enabled: false
+network.host: 127.0.0.1
+http.port: $CQ_ES_PORT
+transport.port: $((CQ_ES_PORT + 100))
+path.data: $CQ_STATE_DIR/es-data
+path.logs: $CQ_STATE_DIR/es-logs
+action.destructive_requires_name: false
+YML
+}
+
+ensure_elasticsearch() {
+  if es_up; then return; fi
+  mkdir -p "$CQ_STATE_DIR"
+  install_elasticsearch
+  mkdir -p "$CQ_STATE_DIR/es-data" "$CQ_STATE_DIR/es-logs"
+  local java_home
+  java_home=$(es_java_home)
+  log "starting Elasticsearch $CQ_ES_VERSION on 127.0.0.1:$CQ_ES_PORT"
+  if [ "$(id -u)" = 0 ]; then
+    # Elasticsearch refuses to run as root: it runs as an unprivileged system user that owns only its own files.
+    id "$CQ_ES_USER" >/dev/null 2>&1 || useradd -r -M -s /usr/sbin/nologin "$CQ_ES_USER"
+    chmod 755 "$CQ_STATE_DIR"
+    chown -R "$CQ_ES_USER:" "$ES_HOME" "$CQ_STATE_DIR/es-data" "$CQ_STATE_DIR/es-logs"
+    runuser -u "$CQ_ES_USER" -- env ES_JAVA_HOME="$java_home" ES_JAVA_OPTS="${CQ_ES_JAVA_OPTS:--Xms1g -Xmx1g}" \
+      "$ES_HOME/bin/elasticsearch" -d -p "$ES_HOME/es.pid" >/dev/null
+  else
+    env ES_JAVA_HOME="$java_home" ES_JAVA_OPTS="${CQ_ES_JAVA_OPTS:--Xms1g -Xmx1g}" \
+      "$ES_HOME/bin/elasticsearch" -d -p "$ES_HOME/es.pid" >/dev/null
+  fi
+  for _ in $(seq 1 120); do es_up && return; sleep 1; done
+  die "Elasticsearch did not come up on 127.0.0.1:$CQ_ES_PORT (see $CQ_STATE_DIR/es-logs)"
+}
+
+stop_elasticsearch() {
+  if [ -f "$ES_HOME/es.pid" ]; then
+    log "stopping Elasticsearch"
+    kill "$(cat "$ES_HOME/es.pid")" 2>/dev/null || true
+    for _ in $(seq 1 30); do es_up || return 0; sleep 1; done
+  fi
+}
+
+# Local secrets, generated once and never committed: database password, ID-hash key, JWT signing keys.
+ensure_secrets() {
+  local env_file="$CQ_ROOT/.env" jwt_dir="$CQ_ROOT/.local/jwt"
+  mkdir -p "$jwt_dir"
+  if [ ! -f "$jwt_dir/signing-key.pem" ]; then
+    log "generating a dev JWT key pair in .local/jwt (not committed)"
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$jwt_dir/signing-key.pem" 2>/dev/null
+    openssl pkey -in "$jwt_dir/signing-key.pem" -pubout -out "$jwt_dir/verify-key.pem"
+    chmod 600 "$jwt_dir/signing-key.pem"
+  fi
+  if [ ! -f "$env_file" ]; then
+    log "generating local secrets in .env (not committed)"
+    umask 077
+    cat > "$env_file" <<ENV
+CQ_DB_PASSWORD=$(openssl rand -hex 16)
+CQ_ID_HASH_KEY=$(openssl rand -hex 32)
+CQ_JWT_SIGN_KEY=file:$jwt_dir/signing-key.pem
+CQ_JWT_VERIFY_KEY=file:$jwt_dir/verify-key.pem
+ENV
+  fi
+  # shellcheck disable=SC1090
+  set -a; . "$env_file"; set +a
+}
+
+ensure_stores() {
+  mkdir -p "$CQ_STATE_DIR"
+  ensure_secrets
+  ensure_postgres
+  ensure_databases "$CQ_DB_PASSWORD" creditquery creditquery_test
+  ensure_redis
+  ensure_elasticsearch
+}

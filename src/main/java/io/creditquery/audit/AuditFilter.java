@@ -1,0 +1,96 @@
+package io.creditquery.audit;
+
+import io.creditquery.common.Problem;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.lang.annotation.Annotation;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Every /api/v1 request, answered or refused, leaves one audit event; the response waits until the event is
+ * committed and becomes a 503 problem if it cannot be (fail closed).
+ */
+public class AuditFilter {
+
+    private static final String API_PREFIX = "/api/v1/";
+
+    private final AuditLog log;
+    private final AuditContext context;
+    private final CurrentIdentityAssociation identities;
+
+    public AuditFilter(AuditLog log, AuditContext context, CurrentIdentityAssociation identities) {
+        this.log = log;
+        this.context = context;
+        this.identities = identities;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public void start() {
+        context.started(System.nanoTime());
+    }
+
+    @ServerResponseFilter
+    public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response,
+                            HttpServerRequest http) {
+        String path = http.path();
+        if (!path.startsWith(API_PREFIX)) {
+            return Uni.createFrom().voidItem();
+        }
+        long latencyMicros = (System.nanoTime() - context.startedNanos()) / 1_000;
+        String requestId = http.getHeader("X-Request-Id");
+        return identities.getDeferredIdentity()
+                .onFailure().recoverWithItem((SecurityIdentity) null)
+                .map(identity -> new AuditEvent(OffsetDateTime.now(), actorKind(identity), actorId(identity),
+                        claim(identity, "dept"), null, clientIp(http), http.method().name(), path, context.query(),
+                        List.copyOf(context.subjects()), context.subjects().size(), response.getStatus(),
+                        latencyMicros, requestId != null ? truncate(requestId) : UUID.randomUUID().toString()))
+                .chain(log::append)
+                .onFailure().recoverWithItem(failure -> {
+                    response.setStatus(503);
+                    response.getHeaders().putSingle("Retry-After", "5");
+                    response.setEntity(Problem.of(503, "audit-unavailable", "Service Unavailable",
+                                    "the audit log cannot be written, so no query is answered; try again later", null)
+                                    .at(path),
+                            new Annotation[0], MediaType.valueOf(Problem.MEDIA_TYPE));
+                    return null;
+                });
+    }
+
+    private static String actorKind(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            return "ANONYMOUS";
+        }
+        return identity.getPrincipal() instanceof JsonWebToken ? "DEPARTMENT" : "OTHER";
+    }
+
+    private static String actorId(SecurityIdentity identity) {
+        return identity == null || identity.isAnonymous() ? null : identity.getPrincipal().getName();
+    }
+
+    private static String claim(SecurityIdentity identity, String name) {
+        if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object value = jwt.getClaim(name);
+            return value == null ? null : value.toString();
+        }
+        return null;
+    }
+
+    private static String clientIp(HttpServerRequest http) {
+        return http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+    }
+
+    private static String truncate(String value) {
+        return value.length() > 64 ? value.substring(0, 64) : value;
+    }
+}

@@ -1,0 +1,37 @@
+package io.creditquery.common;
+
+import java.util.List;
+
+/** Thrown by services for any refusal the caller should see as a problem response. */
+public class ProblemException extends RuntimeException {
+
+    private final transient Problem problem;
+
+    public ProblemException(Problem problem) {
+        super(problem.detail(), null, false, false);
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public static ProblemException badRequest(String field, String reason) {
+        return invalid(List.of(new FieldError(field, reason)));
+    }
+
+    public static ProblemException invalid(List<FieldError> errors) {
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).reason()
+                : errors.size() + " fields are invalid";
+        return new ProblemException(Problem.of(400, "invalid-request", "Invalid request", detail, errors));
+    }
+
+    public static ProblemException notFound(String what) {
+        return new ProblemException(Problem.of(404, "not-found", "Not found", what, null));
+    }
+
+    public static ProblemException unavailable(String slug, String detail) {
+        return new ProblemException(Problem.of(503, slug, "Service unavailable", detail, null));
+    }
+}

@@ -1,0 +1,125 @@
+package io.creditquery.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Every error leaves the API as application/problem+json: our own refusals, framework errors and surprises. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        return respond(e.problem(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e, HttpServerRequest request) {
+        return unauthorized(request);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, HttpServerRequest request) {
+        return unauthorized(request);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(Problem.of(403, "forbidden", "Forbidden",
+                "the caller's scopes do not allow this operation", null), request);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
+        return respond(jsonProblem(e), request);
+    }
+
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e, HttpServerRequest request) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return respond(jsonProblem(json), request);
+        }
+        int status = e.getResponse().getStatus();
+        String detail = switch (status) {
+            case 404 -> "no resource at " + request.path();
+            case 405 -> "method " + request.method() + " is not allowed on " + request.path();
+            case 406 -> "none of the accepted media types can be produced; this API produces application/json";
+            case 415 -> "content type " + request.getHeader("Content-Type") + " is not supported here";
+            case 401 -> "authentication is required";
+            case 403 -> "the caller's scopes do not allow this operation";
+            default -> status >= 500 ? "the request could not be processed" : "the request was refused";
+        };
+        String slug = switch (status) {
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 415 -> "unsupported-media-type";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            default -> status >= 500 ? "server-error" : "bad-request";
+        };
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        Response.ResponseBuilder builder = Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(status, slug, title, detail, null).at(request.path()));
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("WWW-Authenticate")) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s on %s %s", reference, request.method(), request.path());
+        return respond(Problem.of(500, "server-error", "Internal Server Error",
+                "the request could not be processed; reference " + reference, null), request);
+    }
+
+    static Response respond(Problem problem, HttpServerRequest request) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.at(request.path())).build();
+    }
+
+    private static Response unauthorized(HttpServerRequest request) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(Problem.of(401, "unauthorized", "Unauthorized",
+                        "a valid bearer token is required", null).at(request.path()))
+                .build();
+    }
+
+    private static Problem jsonProblem(JsonProcessingException e) {
+        String field = "body";
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            field = mismatch.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+        }
+        String reason;
+        if (e instanceof UnrecognizedPropertyException) {
+            reason = "unknown field";
+        } else if (e instanceof InvalidFormatException invalid) {
+            reason = "value " + invalid.getValue() + " is not a valid " + invalid.getTargetType().getSimpleName();
+        } else {
+            reason = "malformed JSON: " + e.getOriginalMessage();
+        }
+        return Problem.of(400, "malformed-json", "Malformed JSON", field + ": " + reason,
+                List.of(new FieldError(field, reason)));
+    }
+}

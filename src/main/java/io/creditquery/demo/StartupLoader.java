@@ -1,0 +1,115 @@
+package io.creditquery.demo;
+
+import io.creditquery.db.SchemaMigrations;
+import io.creditquery.ingest.IngestKind;
+import io.creditquery.ingest.IngestReport;
+import io.creditquery.ingest.IngestService;
+import io.creditquery.search.ReindexService;
+import io.creditquery.search.SubjectIndex;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+
+/**
+ * After the migrations: loads the demo data if asked (through the same ingest path as the API), then makes sure
+ * the search index is not empty while PostgreSQL has subjects (e.g. a fresh Elasticsearch), rebuilding it if so.
+ * Runs in the background: the service answers lookups meanwhile.
+ */
+@Singleton
+public class StartupLoader {
+
+    private static final Logger LOG = Logger.getLogger(StartupLoader.class);
+
+    private final IngestService ingest;
+    private final SubjectIndex index;
+    private final ReindexService reindex;
+    private final Pool pool;
+    private final Vertx vertx;
+    private final DemoConfig config;
+    private volatile boolean done;
+
+    public StartupLoader(IngestService ingest, SubjectIndex index, ReindexService reindex, Pool pool, Vertx vertx,
+                         DemoConfig config) {
+        this.ingest = ingest;
+        this.index = index;
+        this.reindex = reindex;
+        this.pool = pool;
+        this.vertx = vertx;
+        this.config = config;
+    }
+
+    public boolean done() {
+        return done;
+    }
+
+    void start(@Observes @Priority(SchemaMigrations.PRIORITY + 10) StartupEvent event) {
+        vertx.getOrCreateContext().runOnContext(() -> (config.load() ? loadDemo() : Uni.createFrom().voidItem())
+                .chain(this::fillEmptyIndex)
+                .subscribe().with(ignored -> done = true, failure -> {
+                    done = true;
+                    LOG.warnf("start-up data step failed: %s", failure.getMessage());
+                }));
+    }
+
+    private Uni<Void> loadDemo() {
+        DemoDataGenerator generator = new DemoDataGenerator(config.seed());
+        long started = System.nanoTime();
+        int total = config.subjects();
+        int batch = config.batch();
+        return Multi.createFrom().items(LongStream.iterate(0, from -> from < total, from -> from + batch).boxed())
+                .onItem().transformToUniAndConcatenate(from -> loadBatch(generator, from, Math.min(total, from + batch)))
+                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue))
+                .invoke(changed -> LOG.infof("demo data: %d subjects (seed %d) in %.1f s, %d subjects changed",
+                        total, config.seed(), (System.nanoTime() - started) / 1e9, changed))
+                .replaceWithVoid();
+    }
+
+    private Uni<Integer> loadBatch(DemoDataGenerator generator, long from, long to) {
+        List<String> subjects = new ArrayList<>();
+        List<String> records = new ArrayList<>();
+        List<String> lists = new ArrayList<>();
+        for (long i = from; i < to; i++) {
+            DemoDataGenerator.GeneratedSubject g = generator.subject(i);
+            subjects.add(g.subjectLine());
+            records.addAll(g.recordLines());
+            lists.addAll(g.listEntryLines());
+        }
+        return ingestAll(IngestKind.SUBJECTS, subjects)
+                .chain(s -> ingestAll(IngestKind.RECORDS, records).map(r -> s + r))
+                .chain(sr -> ingestAll(IngestKind.LIST_ENTRIES, lists).map(l -> sr + l));
+    }
+
+    private Uni<Integer> ingestAll(IngestKind kind, List<String> lines) {
+        if (lines.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return ingest.ingest(kind, String.join("\n", lines), null).invoke(report -> warnOnRejects(kind, report))
+                .map(IngestReport::changedSubjects);
+    }
+
+    private static void warnOnRejects(IngestKind kind, IngestReport report) {
+        if (report.rejected() > 0) {
+            LOG.warnf("demo %s: %d lines rejected, first: %s", kind.path(), report.rejected(), report.errors().get(0));
+        }
+    }
+
+    private Uni<Void> fillEmptyIndex() {
+        return index.ensureAlias()
+                .chain(() -> Uni.combine().all().unis(index.count(),
+                        pool.query("select count(*) from subject").execute().map(rows -> rows.iterator().next().getLong(0)))
+                        .asTuple())
+                .chain(counts -> counts.getItem1() == 0 && counts.getItem2() > 0
+                        ? reindex.rebuild().replaceWithVoid()
+                        : Uni.createFrom().voidItem());
+    }
+}

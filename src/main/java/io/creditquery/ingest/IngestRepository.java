@@ -1,0 +1,190 @@
+package io.creditquery.ingest;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Set-based upserts for ingest: one statement per batch (unnest of arrays), idempotent by natural keys, touching
+ * only rows whose content changes, and enqueuing each changed subject in the search outbox in the same transaction.
+ * Each upsert returns the subject keys whose data changed.
+ */
+@ApplicationScoped
+public class IngestRepository {
+
+    /** A record or list change is a change of its subject: new version (for index ordering) and an outbox row. */
+    private static final String TOUCH_SUBJECTS = """
+            , touched as (
+                update subject s set version = s.version + 1, updated_at = clock_timestamp()
+                where s.id in (select subject_id from upserted)
+                returning s.id, s.subject_key
+            ), outbox as (
+                insert into search_outbox (subject_id) select id from touched
+            )
+            select subject_key from touched
+            """;
+
+    private static final String UPSERT_SUBJECTS = """
+            with input as (
+                select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                                     $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
+                    as t(subject_key, subject_type, uscc, registration_no, id_masked, name, legal_representative,
+                         region_code, industry_code, status, established_on, registered_capital, address)
+            ), upserted as (
+                insert into subject as s (subject_key, subject_type, uscc, registration_no, id_masked, name,
+                                          legal_representative, region_code, industry_code, status, established_on,
+                                          registered_capital, address)
+                select subject_key, subject_type, uscc, registration_no, id_masked, name, legal_representative,
+                       region_code, industry_code, status, established_on::date, registered_capital::numeric, address
+                from input
+                on conflict (subject_key) do update set
+                    subject_type = excluded.subject_type, registration_no = excluded.registration_no,
+                    id_masked = excluded.id_masked, name = excluded.name,
+                    legal_representative = excluded.legal_representative, region_code = excluded.region_code,
+                    industry_code = excluded.industry_code, status = excluded.status,
+                    established_on = excluded.established_on, registered_capital = excluded.registered_capital,
+                    address = excluded.address, version = s.version + 1, updated_at = clock_timestamp()
+                where (s.subject_type, s.registration_no, s.id_masked, s.name, s.legal_representative, s.region_code,
+                       s.industry_code, s.status, s.established_on, s.registered_capital, s.address)
+                      is distinct from
+                      (excluded.subject_type, excluded.registration_no, excluded.id_masked, excluded.name,
+                       excluded.legal_representative, excluded.region_code, excluded.industry_code, excluded.status,
+                       excluded.established_on, excluded.registered_capital, excluded.address)
+                returning s.id, s.subject_key
+            ), outbox as (
+                insert into search_outbox (subject_id) select id from upserted
+            )
+            select subject_key from upserted
+            """;
+
+    private static final String UPSERT_RECORDS = """
+            with input as (
+                select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                                     $8::text[], $9::text[], $10::text[])
+                    as t(subject_key, category, source_dept, source_doc_no, decision_date, title, content,
+                         classification, publicity_until, status)
+            ), upserted as (
+                insert into credit_record as r (subject_id, category, source_dept, source_doc_no, decision_date, title,
+                                                content, classification, publicity_until, status)
+                select s.id, i.category, i.source_dept, i.source_doc_no, i.decision_date::date, i.title,
+                       i.content::jsonb, i.classification, i.publicity_until::date, i.status
+                from input i join subject s on s.subject_key = i.subject_key
+                on conflict (source_dept, source_doc_no) do update set
+                    subject_id = excluded.subject_id, category = excluded.category,
+                    decision_date = excluded.decision_date, title = excluded.title, content = excluded.content,
+                    classification = excluded.classification, publicity_until = excluded.publicity_until,
+                    status = excluded.status, version = r.version + 1, updated_at = clock_timestamp()
+                where (r.subject_id, r.category, r.decision_date, r.title, r.content, r.classification,
+                       r.publicity_until, r.status)
+                      is distinct from
+                      (excluded.subject_id, excluded.category, excluded.decision_date, excluded.title,
+                       excluded.content, excluded.classification, excluded.publicity_until, excluded.status)
+                returning r.subject_id
+            )
+            """ + TOUCH_SUBJECTS;
+
+    private static final String UPSERT_LIST_ENTRIES = """
+            with input as (
+                select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                                     $8::text[], $9::text[])
+                    as t(subject_key, list_type, authority, decision_no, basis, listed_on, planned_exit_on, exited_on,
+                         exit_reason)
+            ), upserted as (
+                insert into list_entry as l (subject_id, list_type, authority, decision_no, basis, listed_on,
+                                             planned_exit_on, exited_on, exit_reason)
+                select s.id, i.list_type, i.authority, i.decision_no, i.basis, i.listed_on::date,
+                       i.planned_exit_on::date, i.exited_on::date, i.exit_reason
+                from input i join subject s on s.subject_key = i.subject_key
+                on conflict (authority, decision_no) do update set
+                    subject_id = excluded.subject_id, list_type = excluded.list_type, basis = excluded.basis,
+                    listed_on = excluded.listed_on, planned_exit_on = excluded.planned_exit_on,
+                    exited_on = excluded.exited_on, exit_reason = excluded.exit_reason,
+                    version = l.version + 1, updated_at = clock_timestamp()
+                where (l.subject_id, l.list_type, l.basis, l.listed_on, l.planned_exit_on, l.exited_on, l.exit_reason)
+                      is distinct from
+                      (excluded.subject_id, excluded.list_type, excluded.basis, excluded.listed_on,
+                       excluded.planned_exit_on, excluded.exited_on, excluded.exit_reason)
+                returning l.subject_id
+            )
+            """ + TOUCH_SUBJECTS;
+
+    /** Subject keys among {@code keys} that exist. */
+    public Uni<Set<String>> existingSubjects(SqlConnection connection, Collection<String> keys) {
+        return connection.preparedQuery("select subject_key from subject where subject_key = any($1)")
+                .execute(Tuple.of(keys.toArray(String[]::new)))
+                .map(rows -> {
+                    Set<String> found = new HashSet<>();
+                    rows.forEach(row -> found.add(row.getString(0)));
+                    return found;
+                });
+    }
+
+    /** Registration numbers among the given ones that belong to a subject other than the one named. */
+    public Uni<Map<String, String>> registrationOwners(SqlConnection connection, Collection<String> registrationNos) {
+        return connection.preparedQuery("select registration_no, subject_key from subject where registration_no = any($1)")
+                .execute(Tuple.of(registrationNos.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, String> owners = new HashMap<>();
+                    rows.forEach(row -> owners.put(row.getString(0), row.getString(1)));
+                    return owners;
+                });
+    }
+
+    public Uni<List<String>> upsertSubjects(SqlConnection connection, List<SubjectUpsert> lines) {
+        return execute(connection, UPSERT_SUBJECTS, lines, List.of(
+                SubjectUpsert::subjectKey, s -> s.type().name(), SubjectUpsert::uscc, SubjectUpsert::registrationNo,
+                SubjectUpsert::idMasked, SubjectUpsert::name, SubjectUpsert::legalRepresentative,
+                SubjectUpsert::regionCode, SubjectUpsert::industryCode, s -> s.status().name(),
+                s -> text(s.establishedOn()), s -> text(s.registeredCapital()), SubjectUpsert::address));
+    }
+
+    public Uni<List<String>> upsertRecords(SqlConnection connection, List<RecordUpsert> lines) {
+        return execute(connection, UPSERT_RECORDS, lines, List.of(
+                RecordUpsert::subjectKey, r -> r.category().name(), RecordUpsert::sourceDept,
+                RecordUpsert::sourceDocNo, r -> text(r.decisionDate()), RecordUpsert::title,
+                RecordUpsert::contentJson, r -> r.classification().name(), r -> text(r.publicityUntil()),
+                r -> r.status().name()));
+    }
+
+    public Uni<List<String>> upsertListEntries(SqlConnection connection, List<ListEntryUpsert> lines) {
+        return execute(connection, UPSERT_LIST_ENTRIES, lines, List.of(
+                ListEntryUpsert::subjectKey, l -> l.listType().name(), ListEntryUpsert::authority,
+                ListEntryUpsert::decisionNo, ListEntryUpsert::basis, l -> text(l.listedOn()),
+                l -> text(l.plannedExitOn()), l -> text(l.exitedOn()), ListEntryUpsert::exitReason));
+    }
+
+    /** Binds one text array per column, in the order of the statement's parameters. */
+    private static <T> Uni<List<String>> execute(SqlConnection connection, String sql, List<T> lines,
+                                                 List<Function<T, String>> columns) {
+        if (lines.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Tuple params = Tuple.tuple();
+        for (Function<T, String> column : columns) {
+            params.addArrayOfString(lines.stream().map(column).toArray(String[]::new));
+        }
+        return connection.preparedQuery(sql).execute(params).map(rows -> {
+            List<String> keys = new ArrayList<>();
+            for (Row row : rows) {
+                keys.add(row.getString(0));
+            }
+            return keys;
+        });
+    }
+
+    private static String text(Object value) {
+        return Objects.toString(value, null);
+    }
+}

@@ -1,0 +1,31 @@
+package io.creditquery.record;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.LocalDate;
+
+/** 信用记录 of one subject. */
+@Entity
+@Table(name = "credit_record")
+public class CreditRecord {
+
+    @Id
+    public Long id;
+    @Column(name = "subject_id")
+    public Long subjectId;
+    public String category;
+    @Column(name = "source_dept")
+    public String sourceDept;
+    @Column(name = "source_doc_no")
+    public String sourceDocNo;
+    @Column(name = "decision_date")
+    public LocalDate decisionDate;
+    public String title;
+    public String classification;
+    @Column(name = "publicity_until")
+    public LocalDate publicityUntil;
+    public String status;
+}

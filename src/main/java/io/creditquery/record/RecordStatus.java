@@ -1,0 +1,5 @@
+package io.creditquery.record;
+
+public enum RecordStatus {
+    ACTIVE, UNDER_OBJECTION, CORRECTED, REPAIRED, REVOKED
+}

@@ -1,0 +1,22 @@
+package io.creditquery.search;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "credit.search")
+public interface SearchConfig {
+
+    /** Alias that every read and write uses; versioned indices named {alias}-v{timestamp} sit behind it. */
+    @WithDefault("cq-subjects")
+    String subjectsAlias();
+
+    /** Subjects per outbox drain and per bulk request. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How often the outbox is polled besides the immediate drain after each ingest (catches up after outages). */
+    @WithDefault("1s")
+    Duration pollInterval();
+}

@@ -1,0 +1,116 @@
+package io.creditquery.search;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Moves committed changes from the search outbox into Elasticsearch. Each drain claims a batch of outbox rows
+ * (SKIP LOCKED, so several replicas share the work), writes the subjects' current documents, and deletes the
+ * rows in the same transaction only if the bulk write succeeded; otherwise they stay for the next attempt.
+ * Ingest kicks a drain right after its commit; a poll catches up after an Elasticsearch outage or a crash.
+ */
+@ApplicationScoped
+public class SearchIndexer {
+
+    private static final Logger LOG = Logger.getLogger(SearchIndexer.class);
+    private static final String CLAIM = """
+            delete from search_outbox where id in (
+                select id from search_outbox order by id limit $1 for update skip locked)
+            returning subject_id
+            """;
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final SubjectIndex index;
+    private final SubjectDocumentRepository documents;
+    private final SearchConfig config;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    public SearchIndexer(Pool pool, Vertx vertx, SubjectIndex index, SubjectDocumentRepository documents,
+                         SearchConfig config) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.index = index;
+        this.documents = documents;
+        this.config = config;
+    }
+
+    /** Asks for a drain soon; concurrent requests coalesce into one drain that runs until the outbox is empty. */
+    public void kick() {
+        again.set(true);
+        if (draining.compareAndSet(false, true)) {
+            vertx.runOnContext(this::drainLoop);
+        }
+    }
+
+    @Scheduled(every = "${credit.search.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        kick();
+    }
+
+    private void drainLoop() {
+        again.set(false);
+        drainAll().subscribe().with(
+                count -> finishLoop(),
+                failure -> {
+                    LOG.debugf("search outbox drain failed, will retry: %s", failure.getMessage());
+                    again.set(false);
+                    draining.set(false);
+                });
+    }
+
+    private void finishLoop() {
+        draining.set(false);
+        if (again.get() && draining.compareAndSet(false, true)) {
+            vertx.runOnContext(this::drainLoop);
+        }
+    }
+
+    /** Drains until a batch comes back short; returns how many subjects were indexed. */
+    public Uni<Integer> drainAll() {
+        return index.ensureAlias().chain(() -> drainFrom(0));
+    }
+
+    private Uni<Integer> drainFrom(int soFar) {
+        return drainOnce().chain(count -> count < config.batchSize()
+                ? Uni.createFrom().item(soFar + count)
+                : drainFrom(soFar + count));
+    }
+
+    private Uni<Integer> drainOnce() {
+        return pool.withTransaction(connection -> claim(connection)
+                .chain(ids -> documents.byIds(connection, ids)
+                        .chain(docs -> index.bulk(index.alias(), docs))
+                        .replaceWith(ids.size())));
+    }
+
+    private Uni<List<Long>> claim(SqlConnection connection) {
+        return connection.preparedQuery(CLAIM).execute(Tuple.of(config.batchSize())).map(rows -> {
+            List<Long> ids = new ArrayList<>();
+            rows.forEach(row -> {
+                long id = row.getLong(0);
+                if (!ids.contains(id)) {
+                    ids.add(id);
+                }
+            });
+            return ids;
+        });
+    }
+
+    /** Outbox rows not yet indexed: the index lag, in subjects. */
+    public Uni<Long> backlog() {
+        return pool.query("select count(*) from search_outbox").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+}

@@ -1,0 +1,14 @@
+package io.creditquery.security;
+
+/** Scope names carried in the JWT {@code scope} claim, mapped to roles. */
+public final class Scopes {
+
+    /** File data for one's own department. */
+    public static final String INGEST = "ingest";
+    /** File data on behalf of any department (the provincial data-exchange hub, bulk loads by ops). */
+    public static final String INGEST_ALL = "ingest:all";
+    public static final String ADMIN = "admin";
+
+    private Scopes() {
+    }
+}

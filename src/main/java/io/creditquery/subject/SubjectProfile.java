@@ -1,0 +1,40 @@
+package io.creditquery.subject;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** A subject as the public sees it: registration data, lists in force, and counts of public records. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SubjectProfile(
+        String code,
+        String subjectType,
+        String subjectTypeLabel,
+        String name,
+        String legalRepresentative,
+        OldCodes oldCodes,
+        String regionCode,
+        String industryCode,
+        String status,
+        LocalDate establishedOn,
+        BigDecimal registeredCapital,
+        String address,
+        List<ListBadge> lists,
+        Map<String, Long> publicRecordCounts,
+        long version,
+        OffsetDateTime updatedAt) {
+
+    /** Codes from before the unified social credit code that resolve to this subject. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OldCodes(String registrationNo, String orgCode) {
+    }
+
+    /** A red or black list entry in force. */
+    public record ListBadge(String listType, String label, String kind, String authority, String basis,
+                            LocalDate listedOn, LocalDate plannedExitOn) {
+    }
+}
