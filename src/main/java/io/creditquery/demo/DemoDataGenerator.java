@@ -234,7 +234,7 @@ public final class DemoDataGenerator {
     }
 
     /** USCC: authority and category by type, division, a unique organisation-code body from the index, checks. */
-    static String uscc(long index, String type, String divisionCode) {
+    public static String uscc(long index, String type, String divisionCode) {
         String prefix = switch (type) {
             case "ENTERPRISE" -> "91";
             case "INDIVIDUAL_BUSINESS" -> "92";

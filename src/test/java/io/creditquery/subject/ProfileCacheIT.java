@@ -1,0 +1,59 @@
+package io.creditquery.subject;
+
+import io.creditquery.support.Ndjson;
+import io.creditquery.support.TestStores;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class ProfileCacheIT {
+
+    private static final String CODE = "91110108551385082Q";
+
+    @Inject
+    TestStores stores;
+
+    @BeforeEach
+    void reset() {
+        stores.reset();
+    }
+
+    private static String subject(String name) {
+        return "{\"type\":\"ENTERPRISE\",\"code\":\"" + CODE + "\",\"name\":\"" + name + "\"}";
+    }
+
+    @Test
+    void changeOfSubjectIsSeenByTheNextRead() {
+        Ndjson.hub("subjects", List.of(subject("北京旧名科技有限公司"))).statusCode(200);
+        given().get("/api/v1/subjects/" + CODE).then().statusCode(200).body("name", equalTo("北京旧名科技有限公司"));
+        assertTrue(stores.cached(CODE), "the first read fills the cache");
+        given().get("/api/v1/subjects/" + CODE).then().statusCode(200).body("name", equalTo("北京旧名科技有限公司"));
+
+        Ndjson.hub("subjects", List.of(subject("北京新名科技有限公司"))).statusCode(200).body("changedSubjects", equalTo(1));
+        assertFalse(stores.cached(CODE), "the write evicts the cached view");
+        given().get("/api/v1/subjects/" + CODE).then().statusCode(200).body("name", equalTo("北京新名科技有限公司"));
+    }
+
+    @Test
+    void listExitIsSeenByTheNextRead() {
+        Ndjson.hub("subjects", List.of(subject("北京某某科技有限公司"))).statusCode(200);
+        String entry = "{\"subjectCode\":\"" + CODE + "\",\"listType\":\"ABNORMAL_OPERATION\",\"authority\":\"370000-SCJ\","
+                + "\"decisionNo\":\"异常〔2025〕7号\",\"basis\":\"未报送年度报告\",\"listedOn\":\"2025-01-02\"%s}";
+        Ndjson.hub("list-entries", List.of(entry.formatted(""))).statusCode(200);
+        given().get("/api/v1/subjects/" + CODE).then().statusCode(200).body("lists[0].listType", equalTo("ABNORMAL_OPERATION"));
+
+        Ndjson.hub("list-entries", List.of(entry.formatted(",\"exitedOn\":\"2025-06-01\",\"exitReason\":\"补报年度报告\"")))
+                .statusCode(200).body("changedSubjects", equalTo(1));
+        given().get("/api/v1/subjects/" + CODE).then().statusCode(200).body("lists", empty());
+    }
+}

@@ -1,0 +1,28 @@
+package io.creditquery.support;
+
+import io.creditquery.ingest.IngestResource;
+import io.restassured.response.ValidatableResponse;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+
+/** Posts NDJSON to the ingest API as a department with the given scopes. */
+public final class Ndjson {
+
+    private Ndjson() {
+    }
+
+    public static ValidatableResponse post(String kind, String dept, String scopes, List<String> lines) {
+        return given().header("Authorization", TestTokens.bearer(dept, scopes))
+                .contentType(IngestResource.NDJSON)
+                .body(String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/api/v1/ingest/" + kind)
+                .then().log().ifValidationFails();
+    }
+
+    /** As the data-exchange hub, which files for every department. */
+    public static ValidatableResponse hub(String kind, List<String> lines) {
+        return post(kind, "370000-FGW", "ingest:all", lines);
+    }
+}

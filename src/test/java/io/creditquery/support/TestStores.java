@@ -1,0 +1,67 @@
+package io.creditquery.support;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import io.creditquery.cache.RedisStore;
+import io.creditquery.search.SearchConfig;
+import io.creditquery.search.SubjectIndex;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** Direct access to the real stores for arranging and checking tests (the test profile has its own DB, alias, Redis DB). */
+@ApplicationScoped
+public class TestStores {
+
+    private final Pool pool;
+    private final ElasticsearchClient elasticsearch;
+    private final RedisStore redis;
+    private final SubjectIndex index;
+    private final SearchConfig search;
+
+    public TestStores(Pool pool, ElasticsearchClient elasticsearch, RedisStore redis, SubjectIndex index,
+                      SearchConfig search) {
+        this.pool = pool;
+        this.elasticsearch = elasticsearch;
+        this.redis = redis;
+        this.index = index;
+        this.search = search;
+    }
+
+    /** Empties the credit data (not the audit log or departments), the test index and the test Redis database. */
+    public void reset() {
+        pool.query("truncate credit_record, list_entry, search_outbox, subject restart identity cascade")
+                .execute().await().indefinitely();
+        // The test distribution has no delete-by-query: swap in a fresh empty index instead.
+        index.ensureAlias().chain(() -> index.aliasTargets())
+                .chain(old -> index.createIndex().chain(fresh -> index.pointAliasTo(fresh, old))
+                        .chain(() -> index.deleteIndices(old)))
+                .await().indefinitely();
+        redis.call(c -> c.flushdb()).await().indefinitely();
+    }
+
+    public long count(String sql, Object... params) {
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely()
+                .iterator().next().getLong(0);
+    }
+
+    /** The indexed document of a subject, or null. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> indexed(String subjectKey) {
+        try {
+            GetResponse<Map> response = elasticsearch.get(g -> g.index(search.subjectsAlias()).id(subjectKey), Map.class);
+            return response.found() ? response.source() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean cached(String subjectKey) {
+        Long exists = redis.<Long>call(c -> c.exists(redis.key("{" + subjectKey + "}", "views"))).await().indefinitely();
+        return exists != null && exists > 0;
+    }
+}

@@ -1,0 +1,22 @@
+package io.creditquery.support;
+
+import io.smallrye.jwt.build.Jwt;
+
+/** Dev tokens signed with the set-up key (smallrye.jwt.sign.key.location), as departments would present them. */
+public final class TestTokens {
+
+    public static final String ISSUER = "https://credit-query.local/issuer";
+    public static final String AUDIENCE = "credit-query";
+
+    private TestTokens() {
+    }
+
+    public static String department(String dept, String scopes) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("clerk@" + dept).upn("clerk@" + dept)
+                .claim("dept", dept).claim("scope", scopes).expiresIn(600).sign();
+    }
+
+    public static String bearer(String dept, String scopes) {
+        return "Bearer " + department(dept, scopes);
+    }
+}
