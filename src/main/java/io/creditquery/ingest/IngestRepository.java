@@ -19,10 +19,14 @@ import java.util.function.Function;
 /**
  * Set-based upserts for ingest: one statement per batch (unnest of arrays), idempotent by natural keys, touching
  * only rows whose content changes, and enqueuing each changed subject in the search outbox in the same transaction.
- * Each upsert returns the subject keys whose data changed.
+ * Each upsert returns the subjects whose data changed.
  */
 @ApplicationScoped
 public class IngestRepository {
+
+    /** A subject whose stored data changed; a new one cannot have cached views yet. */
+    public record ChangedSubject(String key, boolean inserted) {
+    }
 
     /** A record or list change is a change of its subject: new version (for index ordering) and an outbox row. */
     private static final String TOUCH_SUBJECTS = """
@@ -33,7 +37,7 @@ public class IngestRepository {
             ), outbox as (
                 insert into search_outbox (subject_id) select id from touched
             )
-            select subject_key from touched
+            select subject_key, false as inserted from touched
             """;
 
     private static final String UPSERT_SUBJECTS = """
@@ -62,11 +66,11 @@ public class IngestRepository {
                       (excluded.subject_type, excluded.registration_no, excluded.id_masked, excluded.name,
                        excluded.legal_representative, excluded.region_code, excluded.industry_code, excluded.status,
                        excluded.established_on, excluded.registered_capital, excluded.address)
-                returning s.id, s.subject_key
+                returning s.id, s.subject_key, (s.xmax = 0) as inserted
             ), outbox as (
                 insert into search_outbox (subject_id) select id from upserted
             )
-            select subject_key from upserted
+            select subject_key, inserted from upserted
             """;
 
     private static final String UPSERT_RECORDS = """
@@ -142,7 +146,7 @@ public class IngestRepository {
                 });
     }
 
-    public Uni<List<String>> upsertSubjects(SqlConnection connection, List<SubjectUpsert> lines) {
+    public Uni<List<ChangedSubject>> upsertSubjects(SqlConnection connection, List<SubjectUpsert> lines) {
         return execute(connection, UPSERT_SUBJECTS, lines, List.of(
                 SubjectUpsert::subjectKey, s -> s.type().name(), SubjectUpsert::uscc, SubjectUpsert::registrationNo,
                 SubjectUpsert::idMasked, SubjectUpsert::name, SubjectUpsert::legalRepresentative,
@@ -150,7 +154,7 @@ public class IngestRepository {
                 s -> text(s.establishedOn()), s -> text(s.registeredCapital()), SubjectUpsert::address));
     }
 
-    public Uni<List<String>> upsertRecords(SqlConnection connection, List<RecordUpsert> lines) {
+    public Uni<List<ChangedSubject>> upsertRecords(SqlConnection connection, List<RecordUpsert> lines) {
         return execute(connection, UPSERT_RECORDS, lines, List.of(
                 RecordUpsert::subjectKey, r -> r.category().name(), RecordUpsert::sourceDept,
                 RecordUpsert::sourceDocNo, r -> text(r.decisionDate()), RecordUpsert::title,
@@ -158,7 +162,7 @@ public class IngestRepository {
                 r -> r.status().name()));
     }
 
-    public Uni<List<String>> upsertListEntries(SqlConnection connection, List<ListEntryUpsert> lines) {
+    public Uni<List<ChangedSubject>> upsertListEntries(SqlConnection connection, List<ListEntryUpsert> lines) {
         return execute(connection, UPSERT_LIST_ENTRIES, lines, List.of(
                 ListEntryUpsert::subjectKey, l -> l.listType().name(), ListEntryUpsert::authority,
                 ListEntryUpsert::decisionNo, ListEntryUpsert::basis, l -> text(l.listedOn()),
@@ -166,7 +170,7 @@ public class IngestRepository {
     }
 
     /** Binds one text array per column, in the order of the statement's parameters. */
-    private static <T> Uni<List<String>> execute(SqlConnection connection, String sql, List<T> lines,
+    private static <T> Uni<List<ChangedSubject>> execute(SqlConnection connection, String sql, List<T> lines,
                                                  List<Function<T, String>> columns) {
         if (lines.isEmpty()) {
             return Uni.createFrom().item(List.of());
@@ -176,11 +180,11 @@ public class IngestRepository {
             params.addArrayOfString(lines.stream().map(column).toArray(String[]::new));
         }
         return connection.preparedQuery(sql).execute(params).map(rows -> {
-            List<String> keys = new ArrayList<>();
+            List<ChangedSubject> changed = new ArrayList<>();
             for (Row row : rows) {
-                keys.add(row.getString(0));
+                changed.add(new ChangedSubject(row.getString(0), row.getBoolean(1)));
             }
-            return keys;
+            return changed;
         });
     }
 

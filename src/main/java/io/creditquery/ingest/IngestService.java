@@ -75,7 +75,8 @@ public class IngestService {
         int lineCount = counted;
         List<ParsedLine<?>> candidates = List.copyOf(valid.values());
         return pool.withTransaction(connection -> write(connection, kind, candidates, errors))
-                .call(changed -> cache.invalidate(changed))
+                .call(changed -> cache.invalidate(changed.stream().filter(c -> !c.inserted())
+                        .map(IngestRepository.ChangedSubject::key).toList()))
                 .invoke(changed -> {
                     if (!changed.isEmpty()) {
                         indexer.kick();
@@ -85,7 +86,7 @@ public class IngestService {
     }
 
     @SuppressWarnings("unchecked")
-    private Uni<List<String>> write(SqlConnection connection, IngestKind kind, List<ParsedLine<?>> candidates,
+    private Uni<List<IngestRepository.ChangedSubject>> write(SqlConnection connection, IngestKind kind, List<ParsedLine<?>> candidates,
                                     List<LineError> errors) {
         return switch (kind) {
             case SUBJECTS -> withFreeRegistrationNos(connection, (List<ParsedLine<SubjectUpsert>>) (List<?>) candidates,
