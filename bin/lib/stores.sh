@@ -141,25 +141,26 @@ stop_elasticsearch() {
   fi
 }
 
-# Local secrets, generated once and never committed: database password, ID-hash key, JWT signing keys.
+# Local secrets, generated once per machine (shared by every clone) and never committed: database password,
+# citizen-ID hash key, JWT signing keys. They live in the state directory and are exported to the service.
 ensure_secrets() {
-  local env_file="$CQ_ROOT/.env" jwt_dir="$CQ_ROOT/.local/jwt"
-  mkdir -p "$jwt_dir"
+  local env_file="$CQ_STATE_DIR/secrets.env" jwt_dir="$CQ_STATE_DIR/jwt"
+  mkdir -p "$jwt_dir" && chmod 700 "$jwt_dir"
   if [ ! -f "$jwt_dir/signing-key.pem" ]; then
-    log "generating a dev JWT key pair in .local/jwt (not committed)"
+    log "generating a dev JWT key pair in $jwt_dir"
     openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$jwt_dir/signing-key.pem" 2>/dev/null
     openssl pkey -in "$jwt_dir/signing-key.pem" -pubout -out "$jwt_dir/verify-key.pem"
     chmod 600 "$jwt_dir/signing-key.pem"
   fi
   if [ ! -f "$env_file" ]; then
-    log "generating local secrets in .env (not committed)"
-    umask 077
-    cat > "$env_file" <<ENV
+    log "generating local secrets in $env_file"
+    (umask 077 && cat > "$env_file" <<ENV
 CQ_DB_PASSWORD=$(openssl rand -hex 16)
 CQ_ID_HASH_KEY=$(openssl rand -hex 32)
-CQ_JWT_SIGN_KEY=file:$jwt_dir/signing-key.pem
-CQ_JWT_VERIFY_KEY=file:$jwt_dir/verify-key.pem
+CQ_JWT_SIGN_KEY=$jwt_dir/signing-key.pem
+CQ_JWT_VERIFY_KEY=$jwt_dir/verify-key.pem
 ENV
+    )
   fi
   # shellcheck disable=SC1090
   set -a; . "$env_file"; set +a
