@@ -21,8 +21,9 @@ import java.util.List;
 import java.util.stream.LongStream;
 
 /**
- * After the migrations: loads the demo data if asked (through the same ingest path as the API), then makes sure
- * the search index is not empty while PostgreSQL has subjects (e.g. a fresh Elasticsearch), rebuilding it if so.
+ * After the migrations: loads the demo data if asked (through the same ingest path as the API), then rebuilds the
+ * search index if it is empty while PostgreSQL has subjects (a fresh Elasticsearch) or was made from an older
+ * mapping.
  * Runs in the background: the service answers lookups meanwhile.
  */
 @Singleton
@@ -54,7 +55,7 @@ public class StartupLoader {
 
     void start(@Observes @Priority(SchemaMigrations.PRIORITY + 10) StartupEvent event) {
         vertx.getOrCreateContext().runOnContext(() -> (config.load() ? loadDemo() : Uni.createFrom().voidItem())
-                .chain(this::fillEmptyIndex)
+                .chain(this::rebuildIndexIfStale)
                 .subscribe().with(ignored -> done = true, failure -> {
                     done = true;
                     LOG.warnf("start-up data step failed: %s", failure.getMessage());
@@ -103,13 +104,19 @@ public class StartupLoader {
         }
     }
 
-    private Uni<Void> fillEmptyIndex() {
+    /** An empty index while PostgreSQL has subjects (a fresh Elasticsearch), or one from an older mapping. */
+    private Uni<Void> rebuildIndexIfStale() {
         return index.ensureAlias()
-                .chain(() -> Uni.combine().all().unis(index.count(),
+                .chain(() -> Uni.combine().all().unis(index.count(), index.mappingIsCurrent(),
                         pool.query("select count(*) from subject").execute().map(rows -> rows.iterator().next().getLong(0)))
                         .asTuple())
-                .chain(counts -> counts.getItem1() == 0 && counts.getItem2() > 0
-                        ? reindex.rebuild().replaceWithVoid()
-                        : Uni.createFrom().voidItem());
+                .chain(state -> {
+                    boolean empty = state.getItem1() == 0 && state.getItem3() > 0;
+                    if (!empty && state.getItem2()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    LOG.infof("rebuilding the search index: %s", empty ? "it is empty" : "its mapping is outdated");
+                    return reindex.rebuild().replaceWithVoid();
+                });
     }
 }

@@ -2,6 +2,7 @@ package io.creditquery.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.creditquery.common.FieldError;
+import io.creditquery.common.TextChecks;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -63,13 +64,10 @@ final class LineFields {
             reject(field, "is " + text.length() + " characters long; at most " + maxLength + " allowed");
             return null;
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-                reject(field, String.format("contains the control or invisible character U+%04X at position %d",
-                        (int) c, i + 1));
-                return null;
-            }
+        String invisible = TextChecks.invisibleCharacter(text);
+        if (invisible != null) {
+            reject(field, invisible);
+            return null;
         }
         return text;
     }

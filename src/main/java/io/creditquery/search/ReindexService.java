@@ -32,10 +32,13 @@ public class ReindexService {
     private final SubjectIndex index;
     private final SubjectDocumentRepository documents;
     private final SearchConfig config;
+    private final SearchCache searchCache;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public ReindexService(Pool pool, SubjectIndex index, SubjectDocumentRepository documents, SearchConfig config) {
+    public ReindexService(Pool pool, SubjectIndex index, SubjectDocumentRepository documents, SearchConfig config,
+                          SearchCache searchCache) {
         this.pool = pool;
+        this.searchCache = searchCache;
         this.index = index;
         this.documents = documents;
         this.config = config;
@@ -55,13 +58,13 @@ public class ReindexService {
         return index.ensureAlias()
                 .chain(() -> pool.query("select clock_timestamp() - interval '1 second'").execute()
                         .map(rows -> rows.iterator().next().getOffsetDateTime(0)))
-                .chain(since -> index.createIndex().chain(target -> index.aliasTargets()
-                        .chain(previous -> copyFrom(target, 0L, 0L)
-                                .call(() -> index.refresh(target))
-                                .call(() -> index.pointAliasTo(target, previous))
-                                .chain(copied -> catchUp(target, since).chain(caughtUp -> index.deleteIndices(previous)
-                                        .replaceWith(new Rebuild(target, previous, copied, caughtUp,
-                                                System.currentTimeMillis() - started)))))))
+                .chain(since -> index.createIndex().chain(target -> copyFrom(target, 0L, 0L)
+                        .call(() -> index.refresh(target))
+                        .call(() -> index.pointAliasTo(target))
+                        .chain(copied -> catchUp(target, since).chain(caughtUp -> index.deleteAllBut(target)
+                                .map(replaced -> new Rebuild(target, replaced, copied, caughtUp,
+                                        System.currentTimeMillis() - started))))))
+                .invoke(searchCache::indexChanged)
                 .invoke(result -> LOG.infof("rebuilt %s: %d subjects, %d caught up, %d ms", result.index(),
                         result.subjects(), result.caughtUp(), result.millis()))
                 .eventually(() -> running.set(false));

@@ -34,12 +34,14 @@ public class SearchIndexer {
     private final SubjectIndex index;
     private final SubjectDocumentRepository documents;
     private final SearchConfig config;
+    private final SearchCache searchCache;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
     public SearchIndexer(Pool pool, Vertx vertx, SubjectIndex index, SubjectDocumentRepository documents,
-                         SearchConfig config) {
+                         SearchConfig config, SearchCache searchCache) {
         this.pool = pool;
+        this.searchCache = searchCache;
         this.vertx = vertx;
         this.index = index;
         this.documents = documents;
@@ -92,7 +94,12 @@ public class SearchIndexer {
         return pool.withTransaction(connection -> claim(connection)
                 .chain(ids -> documents.byIds(connection, ids)
                         .chain(docs -> index.bulk(index.alias(), docs))
-                        .replaceWith(ids.size())));
+                        .replaceWith(ids.size())))
+                .invoke(count -> {
+                    if (count > 0) {
+                        searchCache.indexChanged();
+                    }
+                });
     }
 
     private Uni<List<Long>> claim(SqlConnection connection) {

@@ -88,7 +88,12 @@ public class SubjectDocumentRepository {
         source.put("org_code", row.getString("org_code"));
         source.put("id_masked", row.getString("id_masked"));
         source.put("subject_type", type);
-        source.put("name", row.getString("name"));
+        String name = row.getString("name");
+        source.put("name", name);
+        source.put("name_core", ChineseText.coreName(name));
+        source.put("name_bigrams", ChineseText.bigrams(name));
+        source.put("pinyin", String.join(" ", ChineseText.pinyin(name)));
+        source.put("pinyin_initials", ChineseText.initialVariants(name));
         source.put("legal_representative", row.getString("legal_representative"));
         source.put("region_code", region);
         source.put("region_prefixes", List.of(region.substring(0, 2), region.substring(0, 4), region));

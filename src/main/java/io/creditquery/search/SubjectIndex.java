@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.creditquery.common.VertxContexts;
 import io.creditquery.search.SubjectDocumentRepository.SubjectDocument;
 import io.smallrye.mutiny.Uni;
@@ -34,11 +35,17 @@ public class SubjectIndex {
 
     private final ElasticsearchAsyncClient client;
     private final String alias;
+    private final int mappingVersion;
     private final AtomicReference<Uni<Void>> aliasReady = new AtomicReference<>();
 
-    public SubjectIndex(ElasticsearchAsyncClient client, SearchConfig config) {
+    public SubjectIndex(ElasticsearchAsyncClient client, SearchConfig config, ObjectMapper json) {
         this.client = client;
         this.alias = config.subjectsAlias();
+        try (InputStream mapping = mapping()) {
+            this.mappingVersion = json.readTree(mapping).path("mappings").path("_meta").path("mapping_version").asInt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String alias() {
@@ -57,7 +64,7 @@ public class SubjectIndex {
         Uni<Void> attempt = Uni.createFrom().deferred(() ->
                         VertxContexts.fromStage(() -> client.indices().existsAlias(a -> a.name(alias)))
                                 .chain(exists -> exists.value() ? Uni.createFrom().voidItem()
-                                        : createIndex().chain(index -> pointAliasTo(index, Set.of()))))
+                                        : createIndex().chain(this::pointAliasTo)))
                 .onFailure().invoke(() -> aliasReady.set(null))
                 .memoize().indefinitely();
         return aliasReady.compareAndSet(null, attempt) ? attempt : aliasReady.get();
@@ -78,24 +85,29 @@ public class SubjectIndex {
                 .onFailure().recoverWithItem(Set.of());
     }
 
-    /** One atomic request: the alias leaves every old index and points at the new one; readers never see a gap. */
-    public Uni<Void> pointAliasTo(String index, Set<String> previous) {
-        return VertxContexts.fromStage(() -> client.indices().updateAliases(u -> {
-                    for (String old : previous) {
-                        u.actions(a -> a.remove(r -> r.index(old).alias(alias)));
+    /**
+     * One atomic request: the alias leaves every versioned index of this alias and points at {@code index}, so
+     * readers never see a gap and, even when two swaps race, the alias ends on exactly one index.
+     */
+    public Uni<Void> pointAliasTo(String index) {
+        return aliasTargets().chain(current -> VertxContexts.fromStage(() -> client.indices().updateAliases(u -> {
+                    if (!current.isEmpty()) {
+                        u.actions(a -> a.remove(r -> r.index(alias + "-v*").alias(alias)));
                     }
                     return u.actions(a -> a.add(add -> add.index(index).alias(alias)));
-                }))
+                })))
                 .invoke(() -> LOG.infof("alias %s now points to %s", alias, index))
                 .replaceWithVoid();
     }
 
-    public Uni<Void> deleteIndices(Set<String> indices) {
-        if (indices.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return VertxContexts.fromStage(() -> client.indices().delete(d -> d.index(List.copyOf(indices))))
-                .replaceWithVoid();
+    /** Drops every versioned index of this alias but {@code keep}; returns the names dropped. */
+    public Uni<Set<String>> deleteAllBut(String keep) {
+        return VertxContexts.fromStage(() -> client.indices().get(g -> g.index(alias + "-v*")))
+                .map(response -> response.indices().keySet().stream().filter(name -> !name.equals(keep))
+                        .collect(java.util.stream.Collectors.toSet()))
+                .chain(old -> old.isEmpty() ? Uni.createFrom().item(old)
+                        : VertxContexts.fromStage(() -> client.indices().delete(d -> d.index(List.copyOf(old))
+                                .ignoreUnavailable(true))).replaceWith(old));
     }
 
     /**
@@ -113,6 +125,16 @@ public class SubjectIndex {
         return VertxContexts.fromStage(() -> client.bulk(b -> b.operations(operations)))
                 .invoke(SubjectIndex::requireSuccess)
                 .replaceWithVoid();
+    }
+
+    /** Whether the index behind the alias was made from the current mapping file (its _meta.mapping_version). */
+    public Uni<Boolean> mappingIsCurrent() {
+        return VertxContexts.fromStage(() -> client.indices().getMapping(g -> g.index(alias)))
+                .map(response -> response.mappings().values().stream().allMatch(index -> {
+                    var meta = index.mappings().meta();
+                    return meta != null && meta.containsKey("mapping_version")
+                            && meta.get("mapping_version").to(Integer.class) == mappingVersion;
+                }));
     }
 
     public Uni<Long> count() {

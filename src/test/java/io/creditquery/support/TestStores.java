@@ -3,13 +3,17 @@ package io.creditquery.support;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import io.creditquery.cache.RedisStore;
+import io.creditquery.demo.StartupLoader;
 import io.creditquery.search.SearchConfig;
 import io.creditquery.search.SubjectIndex;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
+import java.time.Duration;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
@@ -22,9 +26,11 @@ public class TestStores {
     private final RedisStore redis;
     private final SubjectIndex index;
     private final SearchConfig search;
+    private final StartupLoader startup;
 
     public TestStores(Pool pool, ElasticsearchClient elasticsearch, RedisStore redis, SubjectIndex index,
-                      SearchConfig search) {
+                      SearchConfig search, StartupLoader startup) {
+        this.startup = startup;
         this.pool = pool;
         this.elasticsearch = elasticsearch;
         this.redis = redis;
@@ -36,11 +42,10 @@ public class TestStores {
     public void reset() {
         pool.query("truncate credit_record, list_entry, search_outbox, subject restart identity cascade")
                 .execute().await().indefinitely();
-        // The test distribution has no delete-by-query: swap in a fresh empty index instead.
-        index.ensureAlias().chain(() -> index.aliasTargets())
-                .chain(old -> index.createIndex().chain(fresh -> index.pointAliasTo(fresh, old))
-                        .chain(() -> index.deleteIndices(old)))
-                .await().indefinitely();
+        // The test distribution has no delete-by-query: swap in a fresh empty index instead (after the start-up
+        // index check, which could otherwise swap concurrently).
+        await().atMost(Duration.ofMinutes(2)).until(startup::done);
+        index.createIndex().call(index::pointAliasTo).chain(index::deleteAllBut).await().indefinitely();
         redis.call(c -> c.flushdb()).await().indefinitely();
     }
 
@@ -55,6 +60,15 @@ public class TestStores {
         try {
             GetResponse<Map> response = elasticsearch.get(g -> g.index(search.subjectsAlias()).id(subjectKey), Map.class);
             return response.found() ? response.source() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long indexedCount() {
+        try {
+            elasticsearch.indices().refresh(r -> r.index(search.subjectsAlias()));
+            return elasticsearch.count(c -> c.index(search.subjectsAlias())).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

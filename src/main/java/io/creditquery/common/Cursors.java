@@ -1,0 +1,84 @@
+package io.creditquery.common;
+
+import io.creditquery.security.SecurityConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Opaque, tamper-evident page cursors: the position values, bound to the query they belong to and signed, so a
+ * forged cursor or one replayed against another query is a clear 400 rather than a strange page.
+ */
+@ApplicationScoped
+public class Cursors {
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final char SEPARATOR = '\u001F';
+    private static final int MAX_LENGTH = 512;
+
+    private final SecretKeySpec key;
+
+    public Cursors(SecurityConfig config) {
+        byte[] base = java.util.HexFormat.of().parseHex(config.idHashKey().trim());
+        this.key = new SecretKeySpec(hmac(new SecretKeySpec(base, "HmacSHA256"), "cursor-key".getBytes(StandardCharsets.UTF_8)),
+                "HmacSHA256");
+    }
+
+    public String encode(String query, List<String> position) {
+        byte[] payload = String.join(String.valueOf(SEPARATOR), position).getBytes(StandardCharsets.UTF_8);
+        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(signature(query, payload));
+    }
+
+    /** The position encoded in {@code cursor}; 400 naming the parameter if it was not made for this query. */
+    public List<String> decode(String query, String cursor, int expectedParts) {
+        if (cursor.length() > MAX_LENGTH) {
+            throw ProblemException.badRequest("cursor", "is too long to be a cursor of this API");
+        }
+        int dot = cursor.indexOf('.');
+        try {
+            byte[] payload = DECODER.decode(cursor.substring(0, Math.max(0, dot)));
+            byte[] signature = DECODER.decode(cursor.substring(dot + 1));
+            if (dot < 0 || !MessageDigest.isEqual(signature, signature(query, payload))) {
+                throw invalid();
+            }
+            List<String> parts = Arrays.asList(new String(payload, StandardCharsets.UTF_8).split(String.valueOf(SEPARATOR), -1));
+            if (parts.size() != expectedParts) {
+                throw invalid();
+            }
+            return parts;
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    private static ProblemException invalid() {
+        return ProblemException.badRequest("cursor", "is not a cursor this API issued for this query"
+                + " (take nextCursor from the previous page of the same query)");
+    }
+
+    private byte[] signature(String query, byte[] payload) {
+        byte[] q = query.getBytes(StandardCharsets.UTF_8);
+        byte[] message = new byte[q.length + 1 + payload.length];
+        System.arraycopy(q, 0, message, 0, q.length);
+        System.arraycopy(payload, 0, message, q.length + 1, payload.length);
+        return Arrays.copyOf(hmac(key, message), 16);
+    }
+
+    private static byte[] hmac(SecretKeySpec key, byte[] message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(message);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

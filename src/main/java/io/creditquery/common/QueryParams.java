@@ -1,0 +1,72 @@
+package io.creditquery.common;
+
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Shared checks of query parameters: unknown names, bounded sizes, clean text. */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    /** 400 naming each parameter this endpoint does not know (a typo should not silently change the answer). */
+    public static void rejectUnknown(UriInfo uri, Set<String> known) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String name : uri.getQueryParameters().keySet()) {
+            if (!known.contains(name)) {
+                errors.add(new FieldError(name, "unknown parameter; known: " + String.join(", ", known.stream().sorted().toList())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    public static int size(String name, Integer value, int defaultSize, int max) {
+        if (value == null) {
+            return defaultSize;
+        }
+        if (value < 1 || value > max) {
+            throw ProblemException.badRequest(name, "must be between 1 and " + max + ", was " + value);
+        }
+        return value;
+    }
+
+    /** Trimmed text of at most {@code maxLength} characters without control or invisible characters; null if absent. */
+    public static String text(String name, String value, boolean required, int maxLength) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw ProblemException.badRequest(name, "is required and must not be blank");
+            }
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > maxLength) {
+            throw ProblemException.badRequest(name, "is " + text.length() + " characters long; at most " + maxLength);
+        }
+        String invisible = TextChecks.invisibleCharacter(text);
+        if (invisible != null) {
+            throw ProblemException.badRequest(name, invisible);
+        }
+        return text;
+    }
+
+    public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name, "'" + truncate(value) + "' is not one of "
+                    + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+        }
+    }
+
+    private static String truncate(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+}

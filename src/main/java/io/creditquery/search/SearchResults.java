@@ -1,0 +1,22 @@
+package io.creditquery.search;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+import java.util.Map;
+
+/** One page of one-stop search results with facet counts and the cursor of the next page. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SearchResults(long total, String totalRelation, List<Hit> items, Map<String, List<FacetCount>> facets,
+                            String nextCursor) {
+
+    /** A subject in the results; {@code highlight} is HTML-escaped with the matched characters in {@code <em>}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Hit(String code, String name, String highlight, String subjectType, String legalRepresentative,
+                      String regionCode, String industryCode, String status, List<String> lists,
+                      List<String> recordCategories) {
+    }
+
+    public record FacetCount(String value, long count) {
+    }
+}

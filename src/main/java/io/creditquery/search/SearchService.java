@@ -1,0 +1,204 @@
+package io.creditquery.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
+import co.elastic.clients.util.NamedValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.creditquery.common.Cursors;
+import io.creditquery.common.ProblemException;
+import io.creditquery.common.VertxContexts;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One-stop search and type-ahead over the subjects index, public view, with a short-lived Redis cache. */
+@ApplicationScoped
+public class SearchService {
+
+    private static final Logger LOG = Logger.getLogger(SearchService.class);
+    private static final Map<String, String> FACETS = facetFields();
+
+    /** A search answer as JSON and the subject keys it contains (for the audit log). */
+    public record Answer(String json, List<String> subjectKeys) {
+    }
+
+    private final ElasticsearchAsyncClient client;
+    private final SubjectIndex index;
+    private final SearchCache cache;
+    private final Cursors cursors;
+    private final ObjectMapper json;
+
+    public SearchService(ElasticsearchAsyncClient client, SubjectIndex index, SearchCache cache, Cursors cursors,
+                         ObjectMapper json) {
+        this.client = client;
+        this.index = index;
+        this.cache = cache;
+        this.cursors = cursors;
+        this.json = json;
+    }
+
+    public Uni<Answer> search(SearchRequest request) {
+        List<FieldValue> after = request.cursor() == null ? null : searchAfter(request);
+        String cacheKey = request.canonical() + "|" + request.cursor();
+        return cache.lookup("search", cacheKey).chain(seen -> seen.value() != null
+                ? Uni.createFrom().item(read(seen.value()))
+                : query(request, after).call(answer -> cache.store("search", seen, cacheKey, write(answer))));
+    }
+
+    public Uni<List<Suggestion>> suggest(String q, int size) {
+        return VertxContexts.fromStage(() -> client.search(s -> s.index(index.alias()).query(SearchQueries.suggest(q))
+                        .size(size).source(src -> src.filter(f -> f.includes("uscc", "id_masked", "name", "subject_type")))
+                        .sort(so -> so.score(sc -> sc.order(SortOrder.Desc)))
+                        .sort(so -> so.field(f -> f.field("name.keyword").order(SortOrder.Asc))), Map.class))
+                .map(response -> response.hits().hits().stream().map(hit -> {
+                    Map<?, ?> source = hit.source();
+                    return new Suggestion(code(source), (String) source.get("name"), (String) source.get("subject_type"));
+                }).toList())
+                .onFailure(e -> !(e instanceof ProblemException)).transform(SearchService::unavailable);
+    }
+
+    private Uni<Answer> query(SearchRequest request, List<FieldValue> after) {
+        Query query = Query.of(root -> root.bool(bool -> {
+            filters(bool, request);
+            SearchQueries.relevance(bool, request.q());
+            return bool;
+        }));
+        return VertxContexts.fromStage(() -> client.search(s -> {
+                    s.index(index.alias()).query(query).size(request.size()).trackTotalHits(t -> t.enabled(true))
+                            .sort(so -> so.score(sc -> sc.order(SortOrder.Desc)))
+                            .sort(so -> so.field(f -> f.field("subject_key").order(SortOrder.Asc)))
+                            .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
+                                    .fields(NamedValue.of("name", HighlightField.of(f -> f.numberOfFragments(0)
+                                            .highlightQuery(SearchQueries.highlight(request.q()))))));
+                    if (after != null) {
+                        s.searchAfter(after);
+                    } else {
+                        FACETS.forEach((facet, field) -> s.aggregations(facet, a -> a.terms(t -> {
+                            t.field(field).size(20);
+                            return field.equals("region_prefixes") ? t.include(i -> i.regexp("[0-9]{4}")) : t;
+                        })));
+                    }
+                    return s;
+                }, Map.class))
+                .map(response -> new Answer(write(results(request, response)), response.hits().hits().stream()
+                        .map(hit -> (String) hit.source().get("subject_key")).toList()))
+                .onFailure(e -> !(e instanceof ProblemException)).transform(SearchService::unavailable);
+    }
+
+    private static void filters(BoolQuery.Builder bool, SearchRequest request) {
+        bool.filter(SearchQueries.term("public", true));
+        if (request.type() != null) {
+            bool.filter(SearchQueries.term("subject_type", request.type().name()));
+        }
+        if (request.region() != null) {
+            bool.filter(SearchQueries.term("region_prefixes", request.region()));
+        }
+        if (request.industry() != null) {
+            bool.filter(Query.of(p -> p.prefix(x -> x.field("industry_code").value(request.industry()))));
+        }
+        if (request.list() != null) {
+            bool.filter(SearchQueries.term("list_types", request.list().name()));
+        }
+        if (request.listKind() != null) {
+            bool.filter(SearchQueries.term("list_kinds", request.listKind().name()));
+        }
+        if (request.category() != null) {
+            bool.filter(SearchQueries.term("record_categories", request.category().name()));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private SearchResults results(SearchRequest request, SearchResponse<Map> response) {
+        List<SearchResults.Hit> items = new ArrayList<>();
+        List<FieldValue> lastSort = null;
+        for (Hit<Map> hit : response.hits().hits()) {
+            Map<String, Object> source = hit.source();
+            boolean person = source.get("uscc") == null;
+            List<String> highlight = hit.highlight().get("name");
+            items.add(new SearchResults.Hit(code(source), (String) source.get("name"),
+                    highlight == null || highlight.isEmpty() ? null : highlight.get(0).replace("</em><em>", ""),
+                    (String) source.get("subject_type"), person ? null : (String) source.get("legal_representative"),
+                    (String) source.get("region_code"), (String) source.get("industry_code"),
+                    (String) source.get("status"), (List<String>) source.get("list_types"),
+                    (List<String>) source.get("record_categories")));
+            lastSort = hit.sort();
+        }
+        Map<String, List<SearchResults.FacetCount>> facets = null;
+        if (request.cursor() == null) {
+            facets = new LinkedHashMap<>();
+            for (Map.Entry<String, Aggregate> agg : response.aggregations().entrySet()) {
+                facets.put(agg.getKey(), agg.getValue().sterms().buckets().array().stream()
+                        .map(b -> new SearchResults.FacetCount(b.key().stringValue(), b.docCount())).toList());
+            }
+        }
+        var total = response.hits().total();
+        String next = items.size() == request.size() && lastSort != null
+                ? cursors.encode(request.canonical(), List.of(Double.toString(lastSort.get(0).doubleValue()),
+                lastSort.get(1).stringValue()))
+                : null;
+        return new SearchResults(total == null ? items.size() : total.value(),
+                total != null && total.relation() == TotalHitsRelation.Gte ? "gte" : "eq", items, facets, next);
+    }
+
+    private List<FieldValue> searchAfter(SearchRequest request) {
+        List<String> position = cursors.decode(request.canonical(), request.cursor(), 2);
+        try {
+            return List.of(FieldValue.of(Double.parseDouble(position.get(0))), FieldValue.of(position.get(1)));
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("cursor", "is not a cursor this API issued for this query");
+        }
+    }
+
+    private static String code(Map<?, ?> source) {
+        Object uscc = source.get("uscc");
+        return uscc != null ? uscc.toString() : (String) source.get("id_masked");
+    }
+
+    private static Throwable unavailable(Throwable e) {
+        LOG.warnf("search failed: %s", e.toString());
+        return ProblemException.unavailable("search-unavailable",
+                "the search index is unavailable right now; lookups by code (GET /api/v1/subjects/{code}) still work");
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Answer read(String value) {
+        try {
+            return json.readValue(value, Answer.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> facetFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("subjectType", "subject_type");
+        fields.put("region", "region_prefixes");
+        fields.put("industry", "industry_code");
+        fields.put("list", "list_types");
+        fields.put("category", "record_categories");
+        return fields;
+    }
+}
