@@ -25,9 +25,16 @@ public final class QueryParams {
         }
     }
 
-    public static int size(String name, Integer value, int defaultSize, int max) {
-        if (value == null) {
+    /** Taken as text: JAX-RS would answer a non-number with a bare 404. */
+    public static int size(String name, String text, int defaultSize, int max) {
+        if (text == null || text.isBlank()) {
             return defaultSize;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(name, "must be a whole number between 1 and " + max);
         }
         if (value < 1 || value > max) {
             throw ProblemException.badRequest(name, "must be between 1 and " + max + ", was " + value);

@@ -4,8 +4,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 /** 信用记录 of one subject. */
 @Entity
@@ -24,6 +27,8 @@ public class CreditRecord {
     @Column(name = "decision_date")
     public LocalDate decisionDate;
     public String title;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> content;
     public String classification;
     @Column(name = "publicity_until")
     public LocalDate publicityUntil;

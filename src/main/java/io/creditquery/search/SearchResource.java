@@ -53,7 +53,7 @@ public class SearchResource {
                                             @QueryParam("industry") String industry, @QueryParam("list") String list,
                                             @QueryParam("listKind") String listKind,
                                             @QueryParam("category") String category,
-                                            @QueryParam("size") Integer size, @QueryParam("cursor") String cursor) {
+                                            @QueryParam("size") String size, @QueryParam("cursor") String cursor) {
         QueryParams.rejectUnknown(uri, SEARCH_PARAMS);
         SearchRequest request = new SearchRequest(
                 QueryParams.text("q", q, true, MAX_QUERY),
@@ -74,7 +74,7 @@ public class SearchResource {
     /** Type-ahead for names, pinyin initials and code prefixes. */
     @GET
     @Path("/suggest")
-    public Uni<List<Suggestion>> suggest(@Context UriInfo uri, @QueryParam("q") String q, @QueryParam("size") Integer size) {
+    public Uni<List<Suggestion>> suggest(@Context UriInfo uri, @QueryParam("q") String q, @QueryParam("size") String size) {
         QueryParams.rejectUnknown(uri, Set.of("q", "size"));
         String text = QueryParams.text("q", q, true, 50);
         audit.query("q", text);

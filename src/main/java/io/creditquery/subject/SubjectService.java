@@ -11,6 +11,9 @@ import io.creditquery.list.ListEntry;
 import io.creditquery.list.ListEntryRepository;
 import io.creditquery.list.ListType;
 import io.creditquery.record.CreditRecordRepository;
+import io.creditquery.record.RecordCategory;
+import io.creditquery.record.RecordPage;
+import io.creditquery.record.RecordService;
 import io.creditquery.security.PersonalIds;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -36,9 +39,11 @@ public class SubjectService {
     private final ProfileCache cache;
     private final PersonalIds personalIds;
     private final ObjectMapper json;
+    private final RecordService recordService;
 
     public SubjectService(SubjectRepository subjects, ListEntryRepository lists, CreditRecordRepository records,
-                          ProfileCache cache, PersonalIds personalIds, ObjectMapper json) {
+                          ProfileCache cache, PersonalIds personalIds, ObjectMapper json, RecordService recordService) {
+        this.recordService = recordService;
         this.subjects = subjects;
         this.lists = lists;
         this.records = records;
@@ -62,6 +67,36 @@ public class SubjectService {
                                 .map(this::render)
                                 .call(rendered -> cache.store(key, seen, PUBLIC_VIEW, rendered))
                                 .map(rendered -> new RenderedProfile(key, rendered))));
+    }
+
+    /** A page of the public records of a subject the public may see (same 400/404 rules as the profile). */
+    @WithSession
+    public Uni<SubjectRecords> publicRecords(String code, RecordCategory category, int size, String cursor) {
+        CodeCheck check = CodeValidator.check(code);
+        if (!check.valid()) {
+            return Uni.createFrom().failure(ProblemException.badRequest("code", check.firstError()));
+        }
+        return resolveKey(check)
+                .chain(key -> key == null ? Uni.createFrom().nullItem() : subjects.findByKey(key))
+                .onItem().ifNull().failWith(() -> notFound(check))
+                .call(subject -> publiclyVisible(subject).invoke(visible -> {
+                    if (!visible) {
+                        throw notFound(check);
+                    }
+                }))
+                .chain(subject -> recordService.publicPage(subject.id, subject.subjectKey, category, size, cursor)
+                        .map(page -> new SubjectRecords(subject.subjectKey, page)));
+    }
+
+    /** A page of records and the key of the subject they belong to. */
+    public record SubjectRecords(String subjectKey, RecordPage page) {
+    }
+
+    private Uni<Boolean> publiclyVisible(Subject subject) {
+        if (!isNaturalPerson(subject)) {
+            return Uni.createFrom().item(true);
+        }
+        return lists.inForce(subject.id).map(entries -> entries.stream().anyMatch(SubjectService::namesPersonPublicly));
     }
 
     private Uni<String> resolveKey(CodeCheck check) {

@@ -1,0 +1,23 @@
+package io.creditquery.record;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** One page of a subject's records as the caller may see them. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RecordPage(List<RecordView> items, String nextCursor) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RecordView(String category, String categoryLabel, String title, String sourceDept,
+                             String sourceDocNo, LocalDate decisionDate, LocalDate publicityUntil, String status,
+                             Map<String, Object> content) {
+
+        static RecordView of(CreditRecord r) {
+            return new RecordView(r.category, RecordCategory.valueOf(r.category).label(), r.title, r.sourceDept,
+                    r.sourceDocNo, r.decisionDate, r.publicityUntil, r.status, r.content);
+        }
+    }
+}
