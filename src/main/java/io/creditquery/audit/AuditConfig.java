@@ -12,6 +12,13 @@ public interface AuditConfig {
     @WithDefault("2ms")
     Duration batchWindow();
 
+    /**
+     * Only for measuring what the audit costs (load-tests/audit-bench.sh): with false, queries are answered
+     * without an audit record, which production must never do; the service logs an error at start.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
     /** Most events written in one multi-row insert. */
     @WithDefault("500")
     int maxBatch();

@@ -14,6 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.lang.annotation.Annotation;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,11 +29,13 @@ public class AuditFilter {
     private final AuditLog log;
     private final AuditContext context;
     private final CurrentIdentityAssociation identities;
+    private final boolean enabled;
 
-    public AuditFilter(AuditLog log, AuditContext context, CurrentIdentityAssociation identities) {
+    public AuditFilter(AuditLog log, AuditContext context, CurrentIdentityAssociation identities, AuditConfig config) {
         this.log = log;
         this.context = context;
         this.identities = identities;
+        this.enabled = config.enabled();
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -44,14 +47,14 @@ public class AuditFilter {
     public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response,
                             HttpServerRequest http) {
         String path = http.path();
-        if (!path.startsWith(API_PREFIX)) {
+        if (!enabled || !path.startsWith(API_PREFIX)) {
             return Uni.createFrom().voidItem();
         }
         long latencyMicros = (System.nanoTime() - context.startedNanos()) / 1_000;
         String requestId = http.getHeader("X-Request-Id");
         return identities.getDeferredIdentity()
                 .onFailure().recoverWithItem((SecurityIdentity) null)
-                .map(identity -> new AuditEvent(OffsetDateTime.now(), actorKind(identity), actorId(identity),
+                .map(identity -> new AuditEvent(OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS), actorKind(identity), actorId(identity),
                         claim(identity, "dept"), null, clientIp(http), http.method().name(), path, context.query(),
                         List.copyOf(context.subjects()), context.subjects().size(), response.getStatus(),
                         latencyMicros, requestId != null ? truncate(requestId) : UUID.randomUUID().toString()))

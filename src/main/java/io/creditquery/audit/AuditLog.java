@@ -19,22 +19,33 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Durable audit with group commit: events from concurrent requests are collected for a short window and written
  * in one multi-row insert; each request's Uni completes only when its row is committed, so no answer leaves
- * before its audit record is durable. One batch is in flight at a time, which keeps sequence order per replica.
+ * before its audit record is durable. One batch is in flight at a time per replica.
+ *
+ * <p>Tamper evidence: every event carries the hash of its predecessor and a hash over itself and that
+ * predecessor ({@link AuditHash}). The chain head is one row that each batch locks for its transaction, so
+ * batches of all replicas append one after the other: one chain, never forked, in sequence order.
  */
 @ApplicationScoped
 public class AuditLog {
 
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
+    private static final String LOCK_HEAD = "select last_hash from audit_chain_head where id = 1 for update";
     private static final String INSERT = """
             insert into audit_event (occurred_at, actor_kind, actor_id, department, api_key_id, client_ip, method,
-                                     endpoint, query, subjects, result_count, status, latency_micros, request_id)
+                                     endpoint, query, subjects, result_count, status, latency_micros, request_id,
+                                     prev_hash, hash)
             select t.occurred_at, t.actor_kind, t.actor_id, t.department, t.api_key_id, t.client_ip, t.method,
-                   t.endpoint, t.query::jsonb, t.subjects::jsonb, t.result_count, t.status, t.latency_micros, t.request_id
+                   t.endpoint, t.query::jsonb, t.subjects::jsonb, t.result_count, t.status, t.latency_micros,
+                   t.request_id, t.prev_hash, t.hash
             from unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                        $8::text[], $9::text[], $10::text[], $11::int[], $12::int[], $13::bigint[], $14::text[])
+                        $8::text[], $9::text[], $10::text[], $11::int[], $12::int[], $13::bigint[], $14::text[],
+                        $15::text[], $16::text[])
                  as t(occurred_at, actor_kind, actor_id, department, api_key_id, client_ip, method,
-                      endpoint, query, subjects, result_count, status, latency_micros, request_id)
+                      endpoint, query, subjects, result_count, status, latency_micros, request_id, prev_hash, hash)
+            returning seq
             """;
+    private static final String MOVE_HEAD =
+            "update audit_chain_head set last_seq = $1, last_hash = $2, events = events + $3 where id = 1";
 
     private record Pending(AuditEvent event, UniEmitter<? super Void> emitter) {
     }
@@ -84,16 +95,24 @@ public class AuditLog {
             }
             return;
         }
-        Tuple params;
-        try {
-            params = toParams(batch);
-        } catch (JsonProcessingException e) {
-            finish(batch, e);
-            return;
-        }
-        pool.preparedQuery(INSERT).execute(params).subscribe().with(
-                rows -> finish(batch, null),
-                failure -> finish(batch, failure));
+        pool.withTransaction(connection -> connection.query(LOCK_HEAD).execute()
+                        .map(rows -> rows.iterator().next().getString(0))
+                        .chain(head -> {
+                            ChainedBatch chained = chain(head, batch);
+                            return connection.preparedQuery(INSERT).execute(chained.params())
+                                    .chain(rows -> {
+                                        long lastSeq = 0;
+                                        for (var row : rows) {
+                                            lastSeq = Math.max(lastSeq, row.getLong(0));
+                                        }
+                                        return connection.preparedQuery(MOVE_HEAD)
+                                                .execute(Tuple.of(lastSeq, chained.lastHash(), batch.size()));
+                                    });
+                        }))
+                .subscribe().with(rows -> finish(batch, null), failure -> finish(batch, failure));
+    }
+
+    private record ChainedBatch(Tuple params, String lastHash) {
     }
 
     private void finish(List<Pending> batch, Throwable failure) {
@@ -110,6 +129,23 @@ public class AuditLog {
         flushing.set(false);
         if (!queue.isEmpty()) {
             scheduleFlush();
+        }
+    }
+
+    /** Hashes the batch in order onto the chain head; bad JSON cannot happen (maps of strings) but fails the batch. */
+    private ChainedBatch chain(String head, List<Pending> batch) {
+        String[] prev = new String[batch.size()];
+        String[] hash = new String[batch.size()];
+        String last = head;
+        for (int i = 0; i < batch.size(); i++) {
+            prev[i] = last;
+            last = AuditHash.of(last, batch.get(i).event());
+            hash[i] = last;
+        }
+        try {
+            return new ChainedBatch(toParams(batch).addArrayOfString(prev).addArrayOfString(hash), last);
+        } catch (JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -49,6 +49,10 @@ public final class ChineseText {
         FORMAT.setVCharType(HanyuPinyinVCharType.WITH_V);
     }
 
+    private static final char FIRST_HAN = '\u4E00';
+    private static final char LAST_HAN = '\u9FA5';
+    /** First pinyin reading of each character of the common CJK block, read once (pinyin4j is slow per call). */
+    private static final String[] READINGS = readings();
     private static final Set<String> SYLLABLES = syllables();
     private static final int LONGEST_SYLLABLE = SYLLABLES.stream().mapToInt(String::length).max().orElse(6);
 
@@ -229,28 +233,28 @@ public final class ChineseText {
     }
 
     private static String reading(char c) {
-        if (Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN) {
-            return null;
-        }
-        try {
-            String[] readings = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
-            return readings == null || readings.length == 0 ? null : readings[0];
-        } catch (BadHanyuPinyinOutputFormatCombination e) {
-            throw new IllegalStateException(e);
-        }
+        return c >= FIRST_HAN && c <= LAST_HAN ? READINGS[c - FIRST_HAN] : null;
     }
 
-    /** Every syllable pinyin4j knows, read once from the common CJK block. */
-    private static Set<String> syllables() {
-        Set<String> all = new HashSet<>();
-        for (char c = '\u4E00'; c <= '\u9FA5'; c++) {
+    private static String[] readings() {
+        String[] readings = new String[LAST_HAN - FIRST_HAN + 1];
+        for (char c = FIRST_HAN; c <= LAST_HAN; c++) {
             try {
-                String[] readings = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
-                if (readings != null) {
-                    all.addAll(List.of(readings));
-                }
+                String[] all = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
+                readings[c - FIRST_HAN] = all == null || all.length == 0 ? null : all[0];
             } catch (BadHanyuPinyinOutputFormatCombination e) {
                 throw new IllegalStateException(e);
+            }
+        }
+        return readings;
+    }
+
+    /** Every syllable a character of the common CJK block reads as (first readings). */
+    private static Set<String> syllables() {
+        Set<String> all = new HashSet<>();
+        for (String reading : READINGS) {
+            if (reading != null) {
+                all.add(reading);
             }
         }
         return all;

@@ -1,6 +1,8 @@
 package io.creditquery.search;
 
 import io.creditquery.cache.RedisStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,18 +30,28 @@ public class SearchCache {
 
     private final RedisStore redis;
     private final Vertx vertx;
+    private final boolean enabled;
+    private final Counter hits;
+    private final Counter misses;
 
-    public SearchCache(RedisStore redis, Vertx vertx) {
+    public SearchCache(RedisStore redis, Vertx vertx, SearchConfig config, MeterRegistry registry) {
         this.redis = redis;
         this.vertx = vertx;
+        this.enabled = config.cacheEnabled();
+        this.hits = registry.counter("credit.search.cache", "result", "hit");
+        this.misses = registry.counter("credit.search.cache", "result", "miss");
     }
 
     public Uni<Lookup> lookup(String kind, String canonicalRequest) {
+        if (!enabled) {
+            return Uni.createFrom().item(new Lookup(null, null));
+        }
         return redis.call(c -> c.get(generationKey()))
                 .chain(generation -> {
                     String g = generation == null ? "0" : generation;
                     return redis.call(c -> c.get(key(kind, g, canonicalRequest))).map(value -> new Lookup(value, g));
                 })
+                .invoke(seen -> (seen.value() != null ? hits : misses).increment())
                 .onFailure().recoverWithItem(new Lookup(null, null));
     }
 

@@ -16,6 +16,10 @@ public interface SearchConfig {
     @WithDefault("2000")
     int batchSize();
 
+    /** Cache search answers in Redis (off only to measure the uncached path). */
+    @WithDefault("true")
+    boolean cacheEnabled();
+
     /** How often the outbox is polled besides the immediate drain after each ingest (catches up after outages). */
     @WithDefault("1s")
     Duration pollInterval();

@@ -14,7 +14,7 @@ import java.util.Locale;
  * full name, then the core name and phrase matches, then bigram relevance (which tolerates a wrong or missing
  * character).
  */
-final class SearchQueries {
+public final class SearchQueries {
 
     private static final float CODE = 1000f;
     private static final float CODE_PREFIX = 300f;
@@ -28,7 +28,7 @@ final class SearchQueries {
     }
 
     /** The text part of a search: a should-clause per way a user may have meant it. */
-    static void relevance(BoolQuery.Builder bool, String text) {
+    public static void relevance(BoolQuery.Builder bool, String text) {
         String q = ChineseText.normalize(text);
         String compact = q.replace(" ", "");
         String code = CodeValidator.normalize(q);

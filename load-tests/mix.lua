@@ -1,0 +1,20 @@
+-- wrk script: replays a request mix with a Zipf-like skew (a few hot queries, a long tail).
+-- wrk -s load-tests/mix.lua URL -- FILE [METHOD] [PATH]
+--   GET mode: FILE has one path per line.  POST mode: FILE has one JSON body per line, sent to PATH.
+local items, method, path = {}, "GET", nil
+function init(args)
+  for line in io.lines(args[1]) do items[#items + 1] = line end
+  method = args[2] or "GET"
+  path = args[3]
+  math.randomseed(os.time() + math.floor(os.clock() * 1e6))
+end
+local function pick()
+  -- log-uniform index: low indices (hot queries) are drawn far more often than high ones
+  return items[math.max(1, math.floor(#items ^ math.random()))]
+end
+function request()
+  if method == "GET" then
+    return wrk.format("GET", pick())
+  end
+  return wrk.format("POST", path, { ["Content-Type"] = "application/json" }, pick())
+end

@@ -1,0 +1,92 @@
+package io.creditquery.audit;
+
+import io.creditquery.common.Cursors;
+import io.creditquery.common.ProblemException;
+import io.creditquery.common.QueryParams;
+import io.creditquery.security.Scopes;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+/** Audit search and chain verification for auditors (admin scope). Reading the audit log is itself audited. */
+@Path("/api/v1/admin/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Scopes.ADMIN)
+public class AuditAdminResource {
+
+    private static final Set<String> PARAMS = Set.of("subject", "actor", "department", "apiKey", "endpoint", "from",
+            "to", "size", "cursor");
+
+    /** One page of events, newest first. */
+    public record AuditPage(List<AuditRepository.StoredEvent> items, String nextCursor) {
+    }
+
+    private final AuditRepository repository;
+    private final AuditVerifier verifier;
+    private final AuditContext audit;
+    private final Cursors cursors;
+
+    public AuditAdminResource(AuditRepository repository, AuditVerifier verifier, AuditContext audit, Cursors cursors) {
+        this.repository = repository;
+        this.verifier = verifier;
+        this.audit = audit;
+        this.cursors = cursors;
+    }
+
+    @GET
+    public Uni<AuditPage> search(@Context UriInfo uri, @QueryParam("subject") String subject,
+                                 @QueryParam("actor") String actor, @QueryParam("department") String department,
+                                 @QueryParam("apiKey") String apiKey, @QueryParam("endpoint") String endpoint,
+                                 @QueryParam("from") String from, @QueryParam("to") String to,
+                                 @QueryParam("size") String size, @QueryParam("cursor") String cursor) {
+        QueryParams.rejectUnknown(uri, PARAMS);
+        AuditRepository.Filter filter = new AuditRepository.Filter(
+                QueryParams.text("subject", subject, false, 64), QueryParams.text("actor", actor, false, 200),
+                QueryParams.text("department", department, false, 64), QueryParams.text("apiKey", apiKey, false, 64),
+                QueryParams.text("endpoint", endpoint, false, 300), time("from", from), time("to", to));
+        int pageSize = QueryParams.size("size", size, 50, 500);
+        String canonical = filter + "|" + pageSize;
+        Long before = cursor == null || cursor.isBlank() ? null
+                : parseSeq(cursors.decode(canonical, QueryParams.text("cursor", cursor, false, 512), 1).get(0));
+        audit.query("filter", canonical);
+        return repository.search(filter, before, pageSize).map(items -> new AuditPage(items,
+                items.size() == pageSize ? cursors.encode(canonical, List.of(Long.toString(items.get(items.size() - 1).seq())))
+                        : null));
+    }
+
+    /** Walks the whole chain and reports the first broken link, if any. */
+    @GET
+    @Path("/verify")
+    public Uni<AuditVerifier.Verification> verify() {
+        audit.query("action", "verify");
+        return verifier.verify();
+    }
+
+    private static OffsetDateTime time(String name, String value) {
+        String text = QueryParams.text(name, value, false, 40);
+        try {
+            return text == null ? null : OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(name, "must be an ISO-8601 date-time with offset, e.g. 2026-11-01T00:00:00+08:00");
+        }
+    }
+
+    private static Long parseSeq(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("cursor", "is not a cursor this API issued for this query");
+        }
+    }
+}

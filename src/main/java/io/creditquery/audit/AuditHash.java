@@ -1,0 +1,57 @@
+package io.creditquery.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.TreeMap;
+
+/**
+ * The chain hash of an audit event: SHA-256 over the previous hash and a canonical text of every stored field
+ * (query keys sorted, timestamps in UTC to the microsecond as PostgreSQL keeps them), so the writer and the
+ * verifier, which reads the row back, compute the same value.
+ */
+public final class AuditHash {
+
+    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
+
+    private AuditHash() {
+    }
+
+    public static String of(String previousHash, AuditEvent e) {
+        StringBuilder text = new StringBuilder(256).append(previousHash);
+        field(text, e.occurredAt().atZoneSameInstant(ZoneOffset.UTC).format(MICROS));
+        field(text, e.actorKind());
+        field(text, e.actorId());
+        field(text, e.department());
+        field(text, e.apiKeyId());
+        field(text, e.clientIp());
+        field(text, e.method());
+        field(text, e.endpoint());
+        new TreeMap<>(e.query()).forEach((k, v) -> field(text, k + "=" + v));
+        field(text, "#subjects");
+        e.subjects().forEach(s -> field(text, s));
+        field(text, Integer.toString(e.resultCount()));
+        field(text, Integer.toString(e.status()));
+        field(text, Long.toString(e.latencyMicros()));
+        field(text, e.requestId());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** Each field behind a separator, with null distinct from the empty string. */
+    private static void field(StringBuilder text, String value) {
+        text.append('\u001E');
+        if (value == null) {
+            text.append('\u0000');
+        } else {
+            text.append(value.replace("\\", "\\\\").replace("\u001E", "\\u001E"));
+        }
+    }
+}

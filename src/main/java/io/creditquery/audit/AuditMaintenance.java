@@ -1,0 +1,68 @@
+package io.creditquery.audit;
+
+import io.creditquery.db.SchemaMigrations;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** Monthly partitions of audit_event created ahead of time, and checkpoints of the chain head every minute. */
+@Singleton
+public class AuditMaintenance {
+
+    private static final Logger LOG = Logger.getLogger(AuditMaintenance.class);
+    private static final int MONTHS_AHEAD = 3;
+
+    private final Pool pool;
+    private final AuditRepository repository;
+
+    public AuditMaintenance(Pool pool, AuditRepository repository) {
+        this.pool = pool;
+        this.repository = repository;
+    }
+
+    void onStart(@Observes @Priority(SchemaMigrations.PRIORITY + 5) StartupEvent event, AuditConfig config) {
+        if (!config.enabled()) {
+            LOG.error("AUDIT IS DISABLED (credit.audit.enabled=false): queries are answered without audit records."
+                    + " This setting exists only to measure the cost of the audit log.");
+        }
+        ensurePartitions().await().indefinitely();
+    }
+
+    @Scheduled(cron = "0 17 3 * * ?", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> daily() {
+        return ensurePartitions();
+    }
+
+    @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> checkpoint() {
+        return repository.checkpoint().onFailure().invoke(e -> LOG.warnf("audit checkpoint failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+
+    /** This month and the next ones; a month whose rows already sit in the default partition is left to the archive step. */
+    Uni<Void> ensurePartitions() {
+        YearMonth now = YearMonth.now();
+        List<Uni<Void>> creations = IntStream.rangeClosed(0, MONTHS_AHEAD).mapToObj(now::plusMonths)
+                .map(month -> {
+                    LocalDate from = month.atDay(1);
+                    LocalDate to = month.plusMonths(1).atDay(1);
+                    String sql = "create table if not exists audit_event_" + month.toString().replace("-", "_")
+                            + " partition of audit_event for values from ('" + from + "') to ('" + to + "')";
+                    return pool.query(sql).execute().replaceWithVoid()
+                            .onFailure().invoke(e -> LOG.warnf("audit partition for %s not created: %s", month, e.getMessage()))
+                            .onFailure().recoverWithNull();
+                })
+                .toList();
+        return Uni.join().all(creations).andCollectFailures().replaceWithVoid();
+    }
+}
