@@ -10,7 +10,7 @@ function init(args)
 end
 local function pick()
   -- log-uniform index: low indices (hot queries) are drawn far more often than high ones
-  return items[math.max(1, math.floor(#items ^ math.random()))]
+  return items[math.max(1, math.floor((#items) ^ math.random()))]
 end
 function request()
   if method == "GET" then

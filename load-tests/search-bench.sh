@@ -30,9 +30,10 @@ stop_service() { kill "$service"; wait "$service" 2>/dev/null || true; }
 trap 'kill $service 2>/dev/null || true' EXIT
 run() {  # label, then wrk arguments
   local label="$1"; shift
-  wrk -t1 -c16 -d"${seconds}s" --latency -s load-tests/mix.lua "$@" > "$work/$label.txt"
-  printf '| %s | %s | %s | %s |\n' "$label" "$(awk '/Requests\/sec/ {print $2}' "$work/$label.txt")" \
-    "$(awk '$1 == "50%" {print $2}' "$work/$label.txt")" "$(awk '$1 == "99%" {print $2}' "$work/$label.txt")"
+  local out="$work/$(echo "$label" | tr -c 'A-Za-z0-9\n' '_').txt"
+  wrk -t1 -c16 -d"${seconds}s" --latency -s load-tests/mix.lua "$@" > "$out"
+  printf '| %s | %s | %s | %s |\n' "$label" "$(awk '/Requests\/sec/ {print $2}' "$out")" \
+    "$(awk '$1 == "50%" {print $2}' "$out")" "$(awk '$1 == "99%" {print $2}' "$out")"
 }
 hits() { curl -fsS "http://127.0.0.1:$port/q/metrics" | awk -v r="$1" '$0 ~ "^credit_search_cache_total" && $0 ~ "result=\""r"\"" {print $2}'; }
 

@@ -22,15 +22,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * before its audit record is durable. One batch is in flight at a time per replica.
  *
  * <p>Tamper evidence: every event carries the hash of its predecessor and a hash over itself and that
- * predecessor ({@link AuditHash}). The chain head is one row that each batch locks for its transaction, so
- * batches of all replicas append one after the other: one chain, never forked, in sequence order.
+ * predecessor ({@link AuditHash}). The chain head is one row that each batch moves, in the same statement as its
+ * insert, only from the hash it chained onto (compare-and-set), so batches of all replicas append one after the
+ * other: one chain, never forked, in sequence order.
  */
 @ApplicationScoped
 public class AuditLog {
 
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
-    private static final String LOCK_HEAD = "select last_hash from audit_chain_head where id = 1 for update";
-    private static final String INSERT = """
+    /**
+     * One statement, one round trip: the chain head moves only if it is still where this replica last saw it, and
+     * the events are inserted only if it moved. If another replica moved it meanwhile, nothing is written, and the
+     * batch is chained again onto the head read back.
+     */
+    private static final String APPEND = """
+            with moved as (
+                update audit_chain_head set last_hash = $17, events = events + $18
+                where id = 1 and last_hash = $16
+                returning id
+            )
             insert into audit_event (occurred_at, actor_kind, actor_id, department, api_key_id, client_ip, method,
                                      endpoint, query, subjects, result_count, status, latency_micros, request_id,
                                      prev_hash, hash)
@@ -39,13 +49,14 @@ public class AuditLog {
                    t.request_id, t.prev_hash, t.hash
             from unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                         $8::text[], $9::text[], $10::text[], $11::int[], $12::int[], $13::bigint[], $14::text[],
-                        $15::text[], $16::text[])
+                        $15::text[], $19::text[])
                  as t(occurred_at, actor_kind, actor_id, department, api_key_id, client_ip, method,
                       endpoint, query, subjects, result_count, status, latency_micros, request_id, prev_hash, hash)
+            where exists (select 1 from moved)
             returning seq
             """;
-    private static final String MOVE_HEAD =
-            "update audit_chain_head set last_seq = $1, last_hash = $2, events = events + $3 where id = 1";
+    private static final String READ_HEAD = "select last_hash from audit_chain_head where id = 1";
+    private static final int MAX_ATTEMPTS = 20;
 
     private record Pending(AuditEvent event, UniEmitter<? super Void> emitter) {
     }
@@ -56,6 +67,8 @@ public class AuditLog {
     private final AuditConfig config;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushing = new AtomicBoolean();
+    /** The chain head as this replica last wrote or read it; null when unknown. Touched by one batch at a time. */
+    private volatile String head;
 
     public AuditLog(Pool pool, Vertx vertx, ObjectMapper json, AuditConfig config) {
         this.pool = pool;
@@ -95,21 +108,31 @@ public class AuditLog {
             }
             return;
         }
-        pool.withTransaction(connection -> connection.query(LOCK_HEAD).execute()
-                        .map(rows -> rows.iterator().next().getString(0))
-                        .chain(head -> {
-                            ChainedBatch chained = chain(head, batch);
-                            return connection.preparedQuery(INSERT).execute(chained.params())
-                                    .chain(rows -> {
-                                        long lastSeq = 0;
-                                        for (var row : rows) {
-                                            lastSeq = Math.max(lastSeq, row.getLong(0));
-                                        }
-                                        return connection.preparedQuery(MOVE_HEAD)
-                                                .execute(Tuple.of(lastSeq, chained.lastHash(), batch.size()));
-                                    });
-                        }))
-                .subscribe().with(rows -> finish(batch, null), failure -> finish(batch, failure));
+        append(batch, 1).subscribe().with(ignored -> finish(batch, null), failure -> {
+            head = null;
+            finish(batch, failure);
+        });
+    }
+
+    /** Chains the batch onto the last head this replica saw (read once), retrying when another replica moved it. */
+    private Uni<Void> append(List<Pending> batch, int attempt) {
+        Uni<String> knownHead = head != null ? Uni.createFrom().item(head)
+                : pool.query(READ_HEAD).execute().map(rows -> rows.iterator().next().getString(0));
+        return knownHead.chain(current -> {
+            ChainedBatch chained = chain(current, batch);
+            return pool.preparedQuery(APPEND).execute(chained.params()).chain(rows -> {
+                if (rows.rowCount() == batch.size()) {
+                    head = chained.lastHash();
+                    return Uni.createFrom().voidItem();
+                }
+                head = null;
+                if (attempt >= MAX_ATTEMPTS) {
+                    return Uni.createFrom().failure(new IllegalStateException(
+                            "the audit chain head kept moving; gave up after " + attempt + " attempts"));
+                }
+                return append(batch, attempt + 1);
+            });
+        });
     }
 
     private record ChainedBatch(Tuple params, String lastHash) {
@@ -133,17 +156,18 @@ public class AuditLog {
     }
 
     /** Hashes the batch in order onto the chain head; bad JSON cannot happen (maps of strings) but fails the batch. */
-    private ChainedBatch chain(String head, List<Pending> batch) {
+    private ChainedBatch chain(String from, List<Pending> batch) {
         String[] prev = new String[batch.size()];
         String[] hash = new String[batch.size()];
-        String last = head;
+        String last = from;
         for (int i = 0; i < batch.size(); i++) {
             prev[i] = last;
             last = AuditHash.of(last, batch.get(i).event());
             hash[i] = last;
         }
         try {
-            return new ChainedBatch(toParams(batch).addArrayOfString(prev).addArrayOfString(hash), last);
+            return new ChainedBatch(toParams(batch).addArrayOfString(prev).addString(from)
+                    .addString(last).addInteger(batch.size()).addArrayOfString(hash), last);
         } catch (JsonProcessingException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -26,7 +26,7 @@ public class AuditRepository {
     }
 
     /** The head every batch moves: where the chain must end. */
-    public record ChainHead(long lastSeq, String lastHash, long events) {
+    public record ChainHead(String lastHash, long events) {
     }
 
     /** Filters of an audit search; null means any. */
@@ -46,10 +46,10 @@ public class AuditRepository {
     }
 
     public Uni<ChainHead> head() {
-        return pool.query("select last_seq, last_hash, events from audit_chain_head where id = 1").execute()
+        return pool.query("select last_hash, events from audit_chain_head where id = 1").execute()
                 .map(rows -> {
                     Row row = rows.iterator().next();
-                    return new ChainHead(row.getLong(0), row.getString(1), row.getLong(2));
+                    return new ChainHead(row.getString(0), row.getLong(1));
                 });
     }
 
@@ -59,7 +59,7 @@ public class AuditRepository {
         Tuple params = Tuple.tuple();
         if (filter.subject() != null) {
             params.addString(new JsonArray().add(filter.subject()).encode());
-            sql.append(" and subjects @> $").append(params.size()).append("::jsonb");
+            sql.append(" and subjects @> $").append(params.size()).append("::text::jsonb");
         }
         condition(sql, params, "actor_id", filter.actor());
         condition(sql, params, "department", filter.department());
@@ -94,8 +94,9 @@ public class AuditRepository {
     /** Records a checkpoint of the chain head (scheduled). */
     public Uni<Void> checkpoint() {
         return pool.query("insert into audit_checkpoint (last_seq, last_hash, events)"
-                + " select last_seq, last_hash, events from audit_chain_head where id = 1 and events > 0"
-                + " and last_seq > coalesce((select max(last_seq) from audit_checkpoint), 0)").execute().replaceWithVoid();
+                + " select e.seq, h.last_hash, h.events from audit_chain_head h join audit_event e on e.hash = h.last_hash"
+                + " where h.id = 1 and e.seq > coalesce((select max(last_seq) from audit_checkpoint), 0)")
+                .execute().replaceWithVoid();
     }
 
     private static void condition(StringBuilder sql, Tuple params, String column, String value) {

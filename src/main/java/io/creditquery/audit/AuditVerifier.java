@@ -14,7 +14,7 @@ public class AuditVerifier {
     private static final int PAGE = 5_000;
 
     /** The outcome: how many events were checked and, if any, the first broken one. */
-    public record Verification(boolean intact, long eventsChecked, Long firstBrokenSeq, String reason, long headSeq) {
+    public record Verification(boolean intact, long eventsChecked, Long firstBrokenSeq, String reason, long eventsRecorded) {
     }
 
     private final AuditRepository repository;
@@ -57,8 +57,8 @@ public class AuditVerifier {
             }
             if (!prev.equals(head.lastHash())) {
                 long lastSeq = page.isEmpty() ? afterSeq : page.get(page.size() - 1).seq();
-                return done(false, count, lastSeq, "the chain ends before its recorded head (seq " + head.lastSeq()
-                        + "): events at the end were removed", head);
+                return done(false, count, lastSeq, "the chain ends before its recorded head: events at the end"
+                        + " were removed", head);
             }
             return done(true, count, null, null, head);
         });
@@ -66,6 +66,6 @@ public class AuditVerifier {
 
     private static Uni<Verification> done(boolean intact, long checked, Long seq, String reason,
                                           AuditRepository.ChainHead head) {
-        return Uni.createFrom().item(new Verification(intact, checked, seq, reason, head.lastSeq()));
+        return Uni.createFrom().item(new Verification(intact, checked, seq, reason, head.events()));
     }
 }

@@ -1,5 +1,6 @@
 package io.creditquery.common;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -45,6 +46,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
+        return respond(jsonProblem(e), request);
+    }
+
+    /** More specific than Quarkus's own mapper for unparsable JSON, which would answer plain JSON. */
+    @ServerExceptionMapper
+    public Response unparsableJson(JsonParseException e, HttpServerRequest request) {
+        return respond(jsonProblem(e), request);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, HttpServerRequest request) {
         return respond(jsonProblem(e), request);
     }
 

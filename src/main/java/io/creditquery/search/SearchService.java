@@ -33,6 +33,9 @@ public class SearchService {
 
     private static final Logger LOG = Logger.getLogger(SearchService.class);
     private static final Map<String, String> FACETS = facetFields();
+    /** Only what a hit shows: the computed search fields (bigrams, pinyin) stay in Elasticsearch. */
+    public static final List<String> HIT_FIELDS = List.of("subject_key", "uscc", "id_masked", "name", "subject_type",
+            "legal_representative", "region_code", "industry_code", "status", "list_types", "record_categories");
 
     /** A search answer as JSON and the subject keys it contains (for the audit log). */
     public record Answer(String json, List<String> subjectKeys) {
@@ -81,6 +84,7 @@ public class SearchService {
         }));
         return VertxContexts.fromStage(() -> client.search(s -> {
                     s.index(index.alias()).query(query).size(request.size()).trackTotalHits(t -> t.enabled(true))
+                            .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
                             .sort(so -> so.score(sc -> sc.order(SortOrder.Desc)))
                             .sort(so -> so.field(f -> f.field("subject_key").order(SortOrder.Asc)))
                             .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")

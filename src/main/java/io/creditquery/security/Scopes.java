@@ -7,6 +7,8 @@ public final class Scopes {
     public static final String INGEST = "ingest";
     /** File data on behalf of any department (the provincial data-exchange hub, bulk loads by ops). */
     public static final String INGEST_ALL = "ingest:all";
+    /** Run credit checks (信用核查). */
+    public static final String VERIFY = "verify";
     public static final String ADMIN = "admin";
 
     private Scopes() {

@@ -59,18 +59,21 @@ class AuditIT {
         JsonPath openapi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().jsonPath();
         Map<String, Map<String, Object>> paths = openapi.getMap("paths");
-        String admin = TestTokens.bearer("370000-FGW", "admin ingest:all");
+        String admin = TestTokens.bearer("370000-FGW", "admin ingest:all verify");
         int routes = 0;
         for (var path : paths.entrySet()) {
             if (!path.getKey().startsWith("/api/v1/")) {
                 continue;
             }
             for (String method : path.getValue().keySet()) {
-                String concrete = path.getKey().replace("{code}", USCC).replace("{kind}", "subjects");
+                String concrete = path.getKey().replace("{code}", USCC).replace("{kind}", "subjects")
+                        .replace("{id}", UUID.randomUUID().toString());
                 String requestId = "route-" + UUID.randomUUID();
                 var request = given().header("Authorization", admin).header("X-Request-Id", requestId)
                         .queryParam("q", "华信");
-                if (method.equals("post")) {
+                if (concrete.equals("/api/v1/verifications")) {
+                    request.contentType("application/json").body("{\"scenario\":\"TENDERING\",\"codes\":[\"" + USCC + "\"]}");
+                } else if (method.equals("post")) {
                     request.contentType(IngestResource.NDJSON).body(("{\"type\":\"ENTERPRISE\",\"code\":\"" + USCC
                             + "\",\"name\":\"福州审计测试有限公司\"}").getBytes(StandardCharsets.UTF_8));
                 }
@@ -91,6 +94,12 @@ class AuditIT {
                 .get("/api/v1/search").then().statusCode(200).extract().jsonPath().getList("items.code");
         assertEquals(codes.size(), stores.count("select jsonb_array_length(subjects) from audit_event where request_id = $1",
                 requestId));
+        assertTrue(codes.size() > 0, "the search found something to audit");
+        // An auditor finds the search by one of the subjects it returned.
+        List<String> found = given().header("Authorization", TestTokens.bearer("370000-FGW", "admin"))
+                .queryParam("subject", codes.get(0)).queryParam("size", 100).get("/api/v1/admin/audit")
+                .then().statusCode(200).extract().jsonPath().getList("items.event.requestId");
+        assertTrue(found.contains(requestId), found.toString());
     }
 
     @Test

@@ -6,6 +6,8 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import io.creditquery.demo.DemoDataGenerator;
 import io.creditquery.search.ChineseText;
 import io.creditquery.search.SearchQueries;
+import io.creditquery.search.SearchService;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,6 +46,7 @@ public final class SearchMixExport {
         DemoDataGenerator generator = new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED);
         SplittableRandom random = new SplittableRandom(7);
         JacksonJsonpMapper mapper = new JacksonJsonpMapper();
+        ObjectMapper json = new ObjectMapper();
         try (PrintWriter paths = new PrintWriter(Files.newBufferedWriter(out.resolve("paths.txt")));
              PrintWriter bodies = new PrintWriter(Files.newBufferedWriter(out.resolve("bodies.ndjson")))) {
             int written = 0;
@@ -66,7 +69,8 @@ public final class SearchMixExport {
                     return bool;
                 }));
                 paths.println("/api/v1/search?size=20&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
-                bodies.println("{\"size\":20,\"track_total_hits\":true,\"sort\":[{\"_score\":\"desc\"},{\"subject_key\":\"asc\"}],"
+                bodies.println("{\"size\":20,\"track_total_hits\":true,\"_source\":{\"includes\":"
+                        + json.writeValueAsString(SearchService.HIT_FIELDS) + "},\"sort\":[{\"_score\":\"desc\"},{\"subject_key\":\"asc\"}],"
                         + "\"query\":" + JsonpUtils.toJsonString(query, mapper) + "," + HIGHLIGHT_AND_FACETS + "}");
                 written++;
             }

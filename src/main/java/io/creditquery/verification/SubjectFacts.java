@@ -1,0 +1,14 @@
+package io.creditquery.verification;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** What a credit check needs to know of one subject, cached per subject in Redis and invalidated on change. */
+public record SubjectFacts(String subjectKey, String code, String name, String subjectType, String status,
+                           List<ListFact> lists) {
+
+    /** A list entry in force today. */
+    public record ListFact(String listType, String authority, String decisionNo, String basis, LocalDate listedOn,
+                           LocalDate plannedExitOn) {
+    }
+}

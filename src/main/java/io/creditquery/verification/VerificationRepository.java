@@ -1,0 +1,109 @@
+package io.creditquery.verification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.creditquery.record.PublicVisibility;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Facts for many subjects in one round trip, and the stored answers of past checks. */
+@ApplicationScoped
+public class VerificationRepository {
+
+    private static final String FACTS = """
+            select s.subject_key, coalesce(s.uscc, s.id_masked) as code, s.name, s.subject_type, s.status,
+                   l.list_type, l.authority, l.decision_no, l.basis, l.listed_on, l.planned_exit_on
+            from subject s left join list_entry l on l.subject_id = s.id and %s
+            where s.subject_key = any($1)
+            order by s.subject_key, l.listed_on desc
+            """.formatted(PublicVisibility.LIST_SQL);
+
+    private final Pool pool;
+    private final ObjectMapper json;
+
+    public VerificationRepository(Pool pool, ObjectMapper json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    public Uni<Map<String, SubjectFacts>> facts(Collection<String> subjectKeys) {
+        if (subjectKeys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery(FACTS).execute(Tuple.of(subjectKeys.toArray(String[]::new))).map(rows -> {
+            Map<String, SubjectFacts> facts = new LinkedHashMap<>();
+            for (Row row : rows) {
+                String key = row.getString("subject_key");
+                SubjectFacts subject = facts.computeIfAbsent(key, k -> new SubjectFacts(k, row.getString("code"),
+                        row.getString("name"), row.getString("subject_type"), row.getString("status"), new ArrayList<>()));
+                if (row.getString("list_type") != null) {
+                    subject.lists().add(new SubjectFacts.ListFact(row.getString("list_type"), row.getString("authority"),
+                            row.getString("decision_no"), row.getString("basis"), row.getLocalDate("listed_on"),
+                            row.getLocalDate("planned_exit_on")));
+                }
+            }
+            return facts;
+        });
+    }
+
+    /** Subject keys of old codes (registration numbers, organisation codes). */
+    public Uni<Map<String, String>> keysOfOldCodes(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("select registration_no, org_code, subject_key from subject"
+                        + " where registration_no = any($1) or org_code = any($1)")
+                .execute(Tuple.of(codes.toArray(String[]::new))).map(rows -> {
+                    Map<String, String> keys = new HashMap<>();
+                    for (Row row : rows) {
+                        if (row.getString(0) != null) {
+                            keys.put(row.getString(0), row.getString(2));
+                        }
+                        keys.put(row.getString(1), row.getString(2));
+                    }
+                    return keys;
+                });
+    }
+
+    public Uni<Void> store(VerificationResult result, String actor) {
+        return pool.preparedQuery("insert into verification (id, created_at, actor_id, department, scenario, subjects,"
+                        + " result) values ($1, $2, $3, $4, $5, $6, $7::text::jsonb)")
+                .execute(Tuple.tuple().addUUID(UUID.fromString(result.id())).addOffsetDateTime(result.asOf())
+                        .addString(actor).addString(result.department()).addString(result.scenario().name())
+                        .addInteger(result.items().size()).addString(write(result)))
+                .replaceWithVoid();
+    }
+
+    public Uni<VerificationResult> find(UUID id) {
+        return pool.preparedQuery("select result from verification where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? null : read(rows.iterator().next().getJsonObject(0).encode()));
+    }
+
+    private String write(VerificationResult result) {
+        try {
+            return json.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private VerificationResult read(String text) {
+        try {
+            return json.readValue(text, VerificationResult.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.creditquery.verification;
+
+import io.creditquery.audit.AuditContext;
+import io.creditquery.common.ProblemException;
+import io.creditquery.security.Scopes;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Credit checks by departments and agencies holding the verify scope. */
+@Path("/api/v1/verifications")
+@Produces(MediaType.APPLICATION_JSON)
+public class VerificationResource {
+
+    private final VerificationService service;
+    private final AuditContext audit;
+    private final SecurityIdentity identity;
+
+    public VerificationResource(VerificationService service, AuditContext audit, SecurityIdentity identity) {
+        this.service = service;
+        this.audit = audit;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Scopes.VERIFY)
+    public Uni<VerificationResult> verify(VerificationRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required: {\"scenario\": …, \"codes\": […]}");
+        }
+        audit.query("scenario", request.scenario()).query("purpose", request.purpose())
+                .query("codes", request.codes() == null ? 0 : request.codes().size());
+        return service.verify(request, identity.getPrincipal().getName(), department())
+                .invoke(checked -> audit.subjects(checked.subjectKeys()).query("verification", checked.result().id()))
+                .map(VerificationService.Checked::result);
+    }
+
+    /** A past answer exactly as given; only to its own department (or an auditor with the admin scope). */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Scopes.VERIFY, Scopes.ADMIN})
+    public Uni<VerificationResult> find(@PathParam("id") String id) {
+        audit.query("verification", id);
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("id", "is not a verification id (a UUID)");
+        }
+        return service.find(uuid)
+                .map(result -> result != null && (identity.hasRole(Scopes.ADMIN)
+                        || Objects.equals(result.department(), department())) ? result : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("no verification " + id
+                        + " that this caller may read"));
+    }
+
+    private String department() {
+        Object dept = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("dept") : null;
+        return dept == null ? null : dept.toString();
+    }
+}

@@ -1,0 +1,22 @@
+package io.creditquery.verification;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The answer to a credit check exactly as stored and as re-read later (可核、可溯). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record VerificationResult(String id, Scenario scenario, String purpose, OffsetDateTime asOf, String checkedBy,
+                                 String department, Summary summary, List<Item> items) {
+
+    public record Summary(int checked, int block, int caution, int reward, int clear, int unknown, int invalid) {
+    }
+
+    /** One input code: FOUND with a verdict, UNKNOWN (valid but no such subject) or INVALID (with the reason). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Item(int index, String input, String status, String code, String name, Verdict verdict,
+                       List<SubjectFacts.ListFact> lists, List<Measure> measures, String grade, String reason,
+                       Integer duplicateOf) {
+    }
+}

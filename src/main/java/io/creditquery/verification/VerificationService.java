@@ -1,0 +1,217 @@
+package io.creditquery.verification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.creditquery.cache.ProfileCache;
+import io.creditquery.code.CodeCheck;
+import io.creditquery.code.CodeKind;
+import io.creditquery.code.CodeValidator;
+import io.creditquery.common.FieldError;
+import io.creditquery.common.ProblemException;
+import io.creditquery.common.QueryParams;
+import io.creditquery.list.ListType;
+import io.creditquery.security.PersonalIds;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Credit checks (信用核查) for one subject or a batch: each code's list entries in force, the measures the
+ * catalogue attaches to them in the scenario, and the verdict; invalid and unknown codes are answered per item.
+ * Facts come from the per-subject Redis cache (pipelined) and, for misses, from one PostgreSQL query; a change of
+ * a list entry invalidates the subject's cached facts after its commit, so the next check sees it. The answer is
+ * stored before it is returned and can be read back unchanged later.
+ */
+@ApplicationScoped
+public class VerificationService {
+
+    public static final int MAX_BATCH = 1_000;
+    static final String FACTS_VIEW = "facts";
+
+    private final VerificationRepository repository;
+    private final MeasureCatalogue catalogue;
+    private final ProfileCache cache;
+    private final PersonalIds personalIds;
+    private final ObjectMapper json;
+
+    public VerificationService(VerificationRepository repository, MeasureCatalogue catalogue, ProfileCache cache,
+                               PersonalIds personalIds, ObjectMapper json) {
+        this.repository = repository;
+        this.catalogue = catalogue;
+        this.cache = cache;
+        this.personalIds = personalIds;
+        this.json = json;
+    }
+
+    /** A checked input: its validation and, once resolved, the subject key. */
+    private record Input(int index, String raw, CodeCheck check) {
+    }
+
+    /** The stored answer and the keys of every subject it is about (for the audit log). */
+    public record Checked(VerificationResult result, List<String> subjectKeys) {
+    }
+
+    public Uni<Checked> verify(VerificationRequest request, String actor, String department) {
+        Scenario scenario = validate(request);
+        String purpose = QueryParams.text("purpose", request.purpose(), false, 200);
+        List<Input> inputs = new ArrayList<>();
+        for (int i = 0; i < request.codes().size(); i++) {
+            String raw = request.codes().get(i);
+            inputs.add(new Input(i, raw, CodeValidator.check(raw == null ? "" : raw)));
+        }
+        Set<String> oldCodes = new LinkedHashSet<>();
+        inputs.stream().filter(in -> in.check().valid() && (in.check().kind() == CodeKind.REGISTRATION_NO
+                || in.check().kind() == CodeKind.ORG_CODE)).forEach(in -> oldCodes.add(in.check().normalized()));
+        OffsetDateTime asOf = OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS);
+        return repository.keysOfOldCodes(oldCodes).chain(oldKeys -> {
+            Map<Integer, String> keys = new HashMap<>();
+            for (Input in : inputs) {
+                String key = key(in.check(), oldKeys);
+                if (key != null) {
+                    keys.put(in.index(), key);
+                }
+            }
+            Set<String> subjects = new LinkedHashSet<>(keys.values());
+            return facts(subjects).map(facts -> new Checked(answer(UUID.randomUUID().toString(), scenario, purpose,
+                    asOf, actor, department, inputs, keys, facts), List.copyOf(subjects)));
+        }).call(checked -> repository.store(checked.result(), actor));
+    }
+
+    public Uni<VerificationResult> find(UUID id) {
+        return repository.find(id);
+    }
+
+    private static Scenario validate(VerificationRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        Scenario scenario = null;
+        if (request.scenario() == null || request.scenario().isBlank()) {
+            errors.add(new FieldError("scenario", "is required; one of " + List.of(Scenario.values())));
+        } else {
+            try {
+                scenario = Scenario.valueOf(request.scenario().strip());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("scenario", "'" + request.scenario() + "' is not one of "
+                        + List.of(Scenario.values())));
+            }
+        }
+        if (request.codes() == null || request.codes().isEmpty()) {
+            errors.add(new FieldError("codes", "is required: one to " + MAX_BATCH + " codes"));
+        } else if (request.codes().size() > MAX_BATCH) {
+            errors.add(new FieldError("codes", "has " + request.codes().size() + " codes; at most " + MAX_BATCH
+                    + " per request (use several requests for larger registers)"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return scenario;
+    }
+
+    private String key(CodeCheck check, Map<String, String> oldKeys) {
+        if (!check.valid()) {
+            return null;
+        }
+        return switch (check.kind()) {
+            case USCC -> check.normalized();
+            case CITIZEN_ID -> personalIds.subjectKey(check.normalized());
+            case REGISTRATION_NO, ORG_CODE -> oldKeys.get(check.normalized());
+            case UNKNOWN -> null;
+        };
+    }
+
+    /** Cached facts where Redis has them (all lookups pipelined on one connection), PostgreSQL for the rest. */
+    private Uni<Map<String, SubjectFacts>> facts(Set<String> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<String> ordered = List.copyOf(keys);
+        List<Uni<ProfileCache.Lookup>> lookups = ordered.stream().map(k -> cache.lookup(k, FACTS_VIEW)).toList();
+        return Uni.join().all(lookups).andFailFast().chain(seen -> {
+            Map<String, SubjectFacts> facts = new HashMap<>();
+            Map<String, ProfileCache.Lookup> misses = new LinkedHashMap<>();
+            for (int i = 0; i < ordered.size(); i++) {
+                if (seen.get(i).hit()) {
+                    facts.put(ordered.get(i), read(seen.get(i).value()));
+                } else {
+                    misses.put(ordered.get(i), seen.get(i));
+                }
+            }
+            if (misses.isEmpty()) {
+                return Uni.createFrom().item(facts);
+            }
+            return repository.facts(misses.keySet()).call(loaded -> Uni.join().all(loaded.values().stream()
+                            .map(f -> cache.store(f.subjectKey(), misses.get(f.subjectKey()), FACTS_VIEW, write(f)))
+                            .toList()).andCollectFailures())
+                    .map(loaded -> {
+                        facts.putAll(loaded);
+                        return facts;
+                    });
+        });
+    }
+
+    private VerificationResult answer(String id, Scenario scenario, String purpose, OffsetDateTime asOf, String actor,
+                                      String department, List<Input> inputs, Map<Integer, String> keys,
+                                      Map<String, SubjectFacts> facts) {
+        List<VerificationResult.Item> items = new ArrayList<>();
+        Map<String, Integer> firstIndex = new HashMap<>();
+        int[] counts = new int[6];
+        for (Input in : inputs) {
+            String key = keys.get(in.index());
+            String normalized = in.check().normalized();
+            Integer duplicateOf = firstIndex.putIfAbsent(key != null ? key : "raw:" + normalized, in.index());
+            String shown = in.check().kind() == CodeKind.CITIZEN_ID ? PersonalIds.mask(normalized) : in.raw();
+            VerificationResult.Item item;
+            if (!in.check().valid()) {
+                item = new VerificationResult.Item(in.index(), shown, "INVALID", null, null, null, null, null, null,
+                        in.check().firstError(), duplicateOf);
+                counts[5]++;
+            } else if (key == null || !facts.containsKey(key)) {
+                item = new VerificationResult.Item(in.index(), shown, "UNKNOWN", null, null, null, null, null, null,
+                        "no subject is known by this code", duplicateOf);
+                counts[4]++;
+            } else {
+                SubjectFacts f = facts.get(key);
+                List<Measure> measures = f.lists().stream()
+                        .map(l -> catalogue.measure(ListType.valueOf(l.listType()), scenario))
+                        .flatMap(java.util.Optional::stream).toList();
+                Verdict verdict = measures.stream().map(m -> m.measure().verdict())
+                        .min(Comparator.naturalOrder()).orElse(Verdict.CLEAR);
+                counts[verdict.ordinal()]++;
+                item = new VerificationResult.Item(in.index(), shown, "FOUND", f.code(), f.name(), verdict, f.lists(),
+                        measures, null, null, duplicateOf);
+            }
+            items.add(item);
+        }
+        return new VerificationResult(id, scenario, purpose, asOf, actor, department,
+                new VerificationResult.Summary(inputs.size(), counts[0], counts[1], counts[2], counts[3], counts[4],
+                        counts[5]), items);
+    }
+
+    private String write(SubjectFacts facts) {
+        try {
+            return json.writeValueAsString(facts);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private SubjectFacts read(String text) {
+        try {
+            return json.readValue(text, SubjectFacts.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}
