@@ -1,6 +1,7 @@
 package io.creditquery.audit;
 
 import io.creditquery.common.Problem;
+import io.creditquery.security.Callers;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -55,7 +56,7 @@ public class AuditFilter {
         return identities.getDeferredIdentity()
                 .onFailure().recoverWithItem((SecurityIdentity) null)
                 .map(identity -> new AuditEvent(OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS), actorKind(identity), actorId(identity),
-                        claim(identity, "dept"), null, clientIp(http), http.method().name(), path, context.query(),
+                        Callers.department(identity), null, clientIp(http), http.method().name(), path, context.query(),
                         List.copyOf(context.subjects()), context.subjects().size(), response.getStatus(),
                         latencyMicros, requestId != null ? truncate(requestId) : UUID.randomUUID().toString()))
                 .chain(log::append)
@@ -79,14 +80,6 @@ public class AuditFilter {
 
     private static String actorId(SecurityIdentity identity) {
         return identity == null || identity.isAnonymous() ? null : identity.getPrincipal().getName();
-    }
-
-    private static String claim(SecurityIdentity identity, String name) {
-        if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Object value = jwt.getClaim(name);
-            return value == null ? null : value.toString();
-        }
-        return null;
     }
 
     private static String clientIp(HttpServerRequest http) {

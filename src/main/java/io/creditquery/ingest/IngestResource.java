@@ -3,6 +3,7 @@ package io.creditquery.ingest;
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.Problem;
 import io.creditquery.common.ProblemException;
+import io.creditquery.security.Callers;
 import io.creditquery.security.Scopes;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** NDJSON bulk upserts by departments holding the ingest scope. */
 @Path("/api/v1/ingest")
@@ -64,11 +64,11 @@ public class IngestResource {
         if (identity.hasRole(Scopes.INGEST_ALL)) {
             return null;
         }
-        Object dept = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("dept") : null;
-        if (dept == null || dept.toString().isBlank()) {
+        String dept = Callers.department(identity);
+        if (dept == null) {
             throw new ProblemException(Problem.of(403, "forbidden", "Forbidden",
                     "the token has the ingest scope but no dept claim", null));
         }
-        return dept.toString();
+        return dept;
     }
 }

@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -58,7 +60,7 @@ public class ReindexService {
         return index.ensureAlias()
                 .chain(() -> pool.query("select clock_timestamp() - interval '1 second'").execute()
                         .map(rows -> rows.iterator().next().getOffsetDateTime(0)))
-                .chain(since -> index.createIndex().chain(target -> copyFrom(target, 0L, 0L)
+                .chain(since -> index.createIndex().chain(target -> copyAll(target)
                         .call(() -> index.refresh(target))
                         .call(() -> index.pointAliasTo(target))
                         .chain(copied -> catchUp(target, since).chain(caughtUp -> index.deleteAllBut(target)
@@ -70,14 +72,21 @@ public class ReindexService {
                 .eventually(() -> running.set(false));
     }
 
-    private Uni<Long> copyFrom(String target, long afterId, long copied) {
-        return documents.page(pool, afterId, config.batchSize()).chain(page -> {
-            if (page.isEmpty()) {
-                return Uni.createFrom().item(copied);
-            }
-            long lastId = page.get(page.size() - 1).rowId();
-            return index.bulk(target, page).chain(() -> copyFrom(target, lastId, copied + page.size()));
-        });
+    /**
+     * Keyset pages, one after the other; a page is released once written (a recursive chain of Unis would keep
+     * every page alive until the last one, and ran out of heap at 1 M subjects).
+     */
+    private Uni<Long> copyAll(String target) {
+        AtomicLong after = new AtomicLong();
+        return Multi.createBy().repeating()
+                .uni(() -> documents.page(pool, after.get(), config.batchSize()).invoke(page -> {
+                    if (!page.isEmpty()) {
+                        after.set(page.get(page.size() - 1).rowId());
+                    }
+                }))
+                .until(List::isEmpty)
+                .onItem().transformToUniAndConcatenate(page -> index.bulk(target, page).replaceWith((long) page.size()))
+                .collect().with(Collectors.summingLong(Long::longValue));
     }
 
     /** Changes committed while the copy ran may have gone only to the old index: write them to the new one. */

@@ -2,6 +2,7 @@ package io.creditquery.verification;
 
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
+import io.creditquery.security.Callers;
 import io.creditquery.security.Scopes;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Objects;
 import java.util.UUID;
@@ -67,7 +67,6 @@ public class VerificationResource {
     }
 
     private String department() {
-        Object dept = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("dept") : null;
-        return dept == null ? null : dept.toString();
+        return Callers.department(identity);
     }
 }
