@@ -2,8 +2,8 @@
 # What the audit log costs on the hottest path (cached profile lookups), audit on vs off in one run, and whether
 # every answered request has its event.   load-tests/audit-bench.sh [SECONDS=60]
 # Uses the bench data set of ingest-bench.sh; wrk: 1 thread, 32 connections, loopback only, no CPU pinning.
-source "$(dirname "$0")/../bin/lib/stores.sh"
-seconds="${1:-60}" port="${CQ_BENCH_PORT:-8090}"
+source "$(dirname "$0")/lib.sh"
+seconds="${1:-60}" port="$CQ_BENCH_PORT"
 ensure_stores
 cd "$CQ_ROOT"
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
@@ -11,20 +11,7 @@ work="target/audit-bench" && rm -rf "$work" && mkdir -p "$work"
 psql_admin -d creditquery_bench -c "copy (select '/api/v1/subjects/' || uscc from subject where uscc is not null
   order by id limit 2000) to stdout" > "$work/paths.txt"
 
-start_service() {
-  java -Xms512m -Xmx1g $1 -Dquarkus.http.port="$port" -Dcredit.demo.load=false \
-    -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:$CQ_PG_PORT/creditquery_bench" \
-    -Dcredit.db.jdbc-url="jdbc:postgresql://127.0.0.1:$CQ_PG_PORT/creditquery_bench" \
-    -Dcredit.search.subjects-alias=cq-bench-subjects -Dcredit.redis.key-prefix=cq-bench \
-    -jar target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1 &
-  service=$!
-  for _ in $(seq 1 600); do
-    [ "$(curl -fsS "http://127.0.0.1:$port/q/health/ready" 2>/dev/null | jq -r .status)" = UP ] && return; sleep 1
-  done
-  die "service did not become ready"
-}
-stop_service() { kill "$service"; wait "$service" 2>/dev/null || true; }
-trap 'kill $service 2>/dev/null || true' EXIT
+trap stop_bench_service EXIT
 run() {  # label
   wrk -t1 -c32 -d"${seconds}s" --latency -s load-tests/mix.lua "http://127.0.0.1:$port" -- "$work/paths.txt" > "$work/$1.txt"
 }
@@ -32,7 +19,7 @@ field() { awk "$2" "$work/$1.txt"; }
 
 printf '\n| run (%s s, cached profiles, 2,000 hot codes) | requests/s | p50 | p99 | requests | audit events |\n|---|---|---|---|---|---|\n' "$seconds"
 for mode in on off; do
-  start_service "-Dcredit.audit.enabled=$([ $mode = on ] && echo true || echo false)"
+  start_bench_service "$work/service.log" "-Dcredit.audit.enabled=$([ $mode = on ] && echo true || echo false)"
   wrk -t1 -c32 -d10s -s load-tests/mix.lua "http://127.0.0.1:$port" -- "$work/paths.txt" >/dev/null  # warm cache + JIT
   before=$(psql_admin -d creditquery_bench -c "select last_seq from audit_chain_head")
   run "audit-$mode"
@@ -41,9 +28,9 @@ for mode in on off; do
   requests=$(field "audit-$mode" '/requests in/ {print $1}')
   printf '| audit %s | %s | %s | %s | %s | %s |\n' "$mode" "$(field "audit-$mode" '/Requests\/sec/ {print $2}')" \
     "$(field "audit-$mode" '$1 == "50%" {print $2}')" "$(field "audit-$mode" '$1 == "99%" {print $2}')" "$requests" "$events"
-  stop_service
+  stop_bench_service
 done
-start_service ""
+start_bench_service "$work/service.log"
 t0=$(date +%s.%N)
 verification=$(curl -fsS -H "Authorization: Bearer $(bin/token --scope admin)" "http://127.0.0.1:$port/api/v1/admin/audit/verify")
 printf '\nchain verification: %s in %.1f s\n' "$verification" "$(echo "$(date +%s.%N) - $t0" | bc -l)"

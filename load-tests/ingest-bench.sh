@@ -2,9 +2,9 @@
 # Ingest + index throughput, side by side with a raw Elasticsearch _bulk of the same documents, in one run.
 #   load-tests/ingest-bench.sh [SUBJECTS=100000]
 # Uses its own database (creditquery_bench, recreated), alias (cq-bench-subjects) and port (8090); loopback only.
-source "$(dirname "$0")/../bin/lib/stores.sh"
+source "$(dirname "$0")/lib.sh"
 subjects="${1:-100000}"
-port="${CQ_BENCH_PORT:-8090}"
+port="$CQ_BENCH_PORT"
 es="http://127.0.0.1:$CQ_ES_PORT"
 ensure_stores
 cd "$CQ_ROOT"
@@ -20,14 +20,9 @@ generated=$(java -cp target/classes io.creditquery.demo.DemoDataGenerator --subj
 echo "$generated"
 
 log "starting the service on :$port"
-java -Xms512m -Xmx1g ${CQ_BENCH_OPTS:-} -Dquarkus.http.port="$port" -Dcredit.demo.load=false \
-  -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:$CQ_PG_PORT/creditquery_bench" \
-  -Dcredit.db.jdbc-url="jdbc:postgresql://127.0.0.1:$CQ_PG_PORT/creditquery_bench" \
-  -Dcredit.search.subjects-alias=cq-bench-subjects -Dcredit.redis.key-prefix=cq-bench \
-  -jar target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1 &
-service=$!
-trap 'kill $service 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+# shellcheck disable=SC2086
+start_bench_service "$work/service.log" ${CQ_BENCH_OPTS:-}
+trap stop_bench_service EXIT
 startup=$(grep -o 'started in [0-9.]*s' "$work/service.log" | head -1)
 rss_idle=$(ps -o rss= -p $service)
 

@@ -3,8 +3,8 @@
 #   load-tests/search-bench.sh [SUBJECTS=1000000] [SECONDS=30]
 # Needs the bench data set of ingest-bench.sh (database creditquery_bench); loopback only; wrk: 1 thread, 16
 # connections, no CPU pinning (service, Elasticsearch, PostgreSQL, Redis and wrk share the 2 cores).
-source "$(dirname "$0")/../bin/lib/stores.sh"
-subjects="${1:-1000000}" seconds="${2:-30}" port="${CQ_BENCH_PORT:-8090}"
+source "$(dirname "$0")/lib.sh"
+subjects="${1:-1000000}" seconds="${2:-30}" port="$CQ_BENCH_PORT"
 es="http://127.0.0.1:$CQ_ES_PORT"
 ensure_stores
 cd "$CQ_ROOT"
@@ -14,20 +14,7 @@ work="target/search-bench" && rm -rf "$work" && mkdir -p "$work"
 java -cp "target/test-classes:target/classes:$(cat target/classpath.txt)" io.creditquery.loadtest.SearchMixExport \
   "$subjects" 2000 "$work"
 
-start_service() {  # $1: extra JVM options
-  java -Xms512m -Xmx1g $1 -Dquarkus.http.port="$port" -Dcredit.demo.load=false \
-    -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:$CQ_PG_PORT/creditquery_bench" \
-    -Dcredit.db.jdbc-url="jdbc:postgresql://127.0.0.1:$CQ_PG_PORT/creditquery_bench" \
-    -Dcredit.search.subjects-alias=cq-bench-subjects -Dcredit.redis.key-prefix=cq-bench \
-    -jar target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1 &
-  service=$!
-  for _ in $(seq 1 600); do
-    [ "$(curl -fsS "http://127.0.0.1:$port/q/health/ready" 2>/dev/null | jq -r .status)" = UP ] && return; sleep 1
-  done
-  die "service did not become ready"
-}
-stop_service() { kill "$service"; wait "$service" 2>/dev/null || true; }
-trap 'kill $service 2>/dev/null || true' EXIT
+trap stop_bench_service EXIT
 run() {  # label, then wrk arguments
   local label="$1"; shift
   local out="$work/$(echo "$label" | tr -c 'A-Za-z0-9\n' '_').txt"
@@ -38,7 +25,7 @@ run() {  # label, then wrk arguments
 hits() { curl -fsS "http://127.0.0.1:$port/q/metrics" | awk -v r="$1" '$0 ~ "^credit_search_cache_total" && $0 ~ "result=\""r"\"" {print $2}'; }
 
 log "service without search cache (rebuilds the index first if its mapping is outdated)"
-start_service "-Dcredit.search.cache-enabled=false"
+start_bench_service "$work/service.log" -Dcredit.search.cache-enabled=false
 printf '\n| run (%s subjects, %s s each) | requests/s | p50 | p99 |\n|---|---|---|---|\n' "$subjects" "$seconds"
 run "warm-up" "http://127.0.0.1:$port" -- "$work/paths.txt" >/dev/null
 run "direct Elasticsearch _search" "$es" -- "$work/bodies.ndjson" POST /cq-bench-subjects/_search
@@ -46,8 +33,8 @@ run "/api/v1/search, no cache" "http://127.0.0.1:$port" -- "$work/paths.txt"
 sed -E 's#/api/v1/search\?size=20&q=(.*)#/api/v1/suggest?q=\1#' "$work/paths.txt" | awk '{print substr($0, 1, 40)}' \
   | grep -v '%.\?$' > "$work/suggest.txt"
 run "/api/v1/suggest" "http://127.0.0.1:$port" -- "$work/suggest.txt"
-stop_service
-start_service ""
+stop_bench_service
+start_bench_service "$work/service.log"
 run "/api/v1/search, with cache" "http://127.0.0.1:$port" -- "$work/paths.txt"
 h=$(hits hit) m=$(hits miss)
 printf '\nsearch cache over the Zipf-like mix of 2,000 queries: %s hits, %s misses, hit ratio %.1f%%\n' "$h" "$m" \
