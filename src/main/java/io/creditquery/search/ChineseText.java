@@ -95,13 +95,18 @@ public final class ChineseText {
                 }
             }
         }
+        return withoutOrgForm(core);
+    }
+
+    /** The name without its organisational form: 济南华信建材有限公司 → 济南华信建材. */
+    public static String withoutOrgForm(String name) {
+        String text = normalize(name).replace(" ", "");
         for (String form : ORG_FORMS) {
-            if (core.endsWith(form) && core.length() > form.length()) {
-                core = core.substring(0, core.length() - form.length());
-                break;
+            if (text.endsWith(form) && text.length() > form.length()) {
+                return text.substring(0, text.length() - form.length());
             }
         }
-        return core;
+        return text;
     }
 
     /** The region words a name starts with, e.g. 济南 for 济南华信建材有限公司 (empty when none). */

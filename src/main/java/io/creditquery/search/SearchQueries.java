@@ -47,8 +47,18 @@ public final class SearchQueries {
             String core = ChineseText.coreName(compact);
             bool.should(constant(term("name_core", core), CORE_NAME));
             bool.should(Query.of(m -> m.matchPhrase(p -> p.field("name").query(compact).boost(PHRASE / 4))));
-            bool.should(Query.of(m -> m.match(x -> x.field("name_bigrams").query(ChineseText.bigrams(compact))
-                    .minimumShouldMatch("60%"))));
+            // The bigrams of the organisational form (有限 限公 公司) match nearly every document: they only add score
+            // to documents that already match the distinctive part, never select documents on their own.
+            String distinctive = ChineseText.withoutOrgForm(compact);
+            String form = compact.substring(Math.max(0, distinctive.length() - 1));
+            bool.should(Query.of(b -> b.bool(x -> {
+                x.must(m -> m.match(t -> t.field("name_bigrams").query(ChineseText.bigrams(distinctive))
+                        .minimumShouldMatch("60%")));
+                if (form.length() >= 2) {
+                    x.should(m -> m.match(t -> t.field("name_bigrams").query(ChineseText.bigrams(form))));
+                }
+                return x;
+            })));
             bool.should(constant(term("legal_representative.keyword", compact), LEGAL_REPRESENTATIVE));
         }
         if (ChineseText.isLatin(q)) {
