@@ -21,7 +21,7 @@ printf '\n| run (%s s, cached profiles, 2,000 hot codes) | requests/s | p50 | p9
 for mode in on off; do
   start_bench_service "$work/service.log" "-Dcredit.audit.enabled=$([ $mode = on ] && echo true || echo false)"
   wrk -t1 -c32 -d10s -s load-tests/mix.lua "http://127.0.0.1:$port" -- "$work/paths.txt" >/dev/null  # warm cache + JIT
-  before=$(psql_admin -d creditquery_bench -c "select last_seq from audit_chain_head")
+  before=$(psql_admin -d creditquery_bench -c "select coalesce(max(seq), 0) from audit_event")
   run "audit-$mode"
   sleep 1
   events=$(psql_admin -d creditquery_bench -c "select count(*) from audit_event where seq > $before")

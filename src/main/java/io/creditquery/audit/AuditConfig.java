@@ -19,6 +19,10 @@ public interface AuditConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /** Batches of one replica written concurrently (pipelined onto the chain head). */
+    @WithDefault("4")
+    int maxInFlight();
+
     /** Most events written in one multi-row insert. */
     @WithDefault("500")
     int maxBatch();

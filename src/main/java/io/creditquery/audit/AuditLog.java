@@ -15,11 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Durable audit with group commit: events from concurrent requests are collected for a short window and written
  * in one multi-row insert; each request's Uni completes only when its row is committed, so no answer leaves
- * before its audit record is durable. One batch is in flight at a time per replica.
+ * before its audit record is durable.
  *
  * <p>Tamper evidence: every event carries the hash of its predecessor and a hash over itself and that
  * predecessor ({@link AuditHash}). The chain head is one row that each batch moves, in the same statement as its
@@ -66,9 +67,13 @@ public class AuditLog {
     private final ObjectMapper json;
     private final AuditConfig config;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean flushing = new AtomicBoolean();
-    /** The chain head as this replica last wrote or read it; null when unknown. Touched by one batch at a time. */
-    private volatile String head;
+    private final AtomicBoolean timerArmed = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /**
+     * The chain head after the last batch this replica sent; null when unknown (at start, after a failure, after
+     * another replica moved it). Guarded by {@code this}, with the chaining of a batch onto it.
+     */
+    private String head;
 
     public AuditLog(Pool pool, Vertx vertx, ObjectMapper json, AuditConfig config) {
         this.pool = pool;
@@ -86,60 +91,87 @@ public class AuditLog {
     }
 
     private void scheduleFlush() {
-        if (flushing.compareAndSet(false, true)) {
-            if (queue.size() >= config.maxBatch()) {
-                vertx.runOnContext(this::flush);
-            } else {
-                vertx.setTimer(Math.max(1, config.batchWindow().toMillis()), ignored -> flush());
-            }
+        if (queue.isEmpty()) {
+            return;
+        }
+        if (queue.size() >= config.maxBatch()) {
+            vertx.runOnContext(this::flush);
+        } else if (timerArmed.compareAndSet(false, true)) {
+            vertx.setTimer(Math.max(1, config.batchWindow().toMillis()), ignored -> {
+                timerArmed.set(false);
+                flush();
+            });
         }
     }
 
+    /**
+     * Sends the next batch. While the head is known, up to {@code max-in-flight} batches are pipelined, each
+     * chained in memory onto the one before: PostgreSQL applies them in order (each waits for the head row its
+     * predecessor updates) and flushes their commits together. With the head unknown, one batch at a time.
+     */
     private void flush() {
         List<Pending> batch = new ArrayList<>();
-        Pending next;
-        while (batch.size() < config.maxBatch() && (next = queue.poll()) != null) {
-            batch.add(next);
-        }
-        if (batch.isEmpty()) {
-            flushing.set(false);
-            if (!queue.isEmpty()) {
-                scheduleFlush();
+        ChainedBatch chained = null;
+        synchronized (this) {
+            if (inFlight.get() >= config.maxInFlight() || (head == null && inFlight.get() > 0)) {
+                return;
             }
-            return;
+            Pending next;
+            while (batch.size() < config.maxBatch() && (next = queue.poll()) != null) {
+                batch.add(next);
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            inFlight.incrementAndGet();
+            if (head != null) {
+                chained = chain(head, batch);
+                head = chained.lastHash();
+            }
         }
-        append(batch, 1).subscribe().with(ignored -> finish(batch, null), failure -> {
-            head = null;
-            finish(batch, failure);
+        Uni<Void> write = chained != null ? send(batch, chained) : appendOnDatabaseHead(batch, 1);
+        write.subscribe().with(ignored -> done(batch, null), failure -> done(batch, failure));
+    }
+
+    private Uni<Void> send(List<Pending> batch, ChainedBatch chained) {
+        return pool.preparedQuery(APPEND).execute(chained.params()).chain(rows -> {
+            if (rows.rowCount() == batch.size()) {
+                return Uni.createFrom().voidItem();
+            }
+            forgetHead();
+            return appendOnDatabaseHead(batch, 2);
         });
     }
 
-    /** Chains the batch onto the last head this replica saw (read once), retrying when another replica moved it. */
-    private Uni<Void> append(List<Pending> batch, int attempt) {
-        Uni<String> knownHead = head != null ? Uni.createFrom().item(head)
-                : pool.query(READ_HEAD).execute().map(rows -> rows.iterator().next().getString(0));
-        return knownHead.chain(current -> {
+    /** Chains the batch onto the head read from the database, retrying while other writers move it. */
+    private Uni<Void> appendOnDatabaseHead(List<Pending> batch, int attempt) {
+        return pool.query(READ_HEAD).execute().map(rows -> rows.iterator().next().getString(0)).chain(current -> {
             ChainedBatch chained = chain(current, batch);
             return pool.preparedQuery(APPEND).execute(chained.params()).chain(rows -> {
                 if (rows.rowCount() == batch.size()) {
-                    head = chained.lastHash();
+                    synchronized (this) {
+                        if (head == null && inFlight.get() == 1) {
+                            head = chained.lastHash();
+                        }
+                    }
                     return Uni.createFrom().voidItem();
                 }
-                head = null;
                 if (attempt >= MAX_ATTEMPTS) {
                     return Uni.createFrom().failure(new IllegalStateException(
                             "the audit chain head kept moving; gave up after " + attempt + " attempts"));
                 }
-                return append(batch, attempt + 1);
+                return appendOnDatabaseHead(batch, attempt + 1);
             });
         });
     }
 
-    private record ChainedBatch(Tuple params, String lastHash) {
+    private synchronized void forgetHead() {
+        head = null;
     }
 
-    private void finish(List<Pending> batch, Throwable failure) {
+    private void done(List<Pending> batch, Throwable failure) {
         if (failure != null) {
+            forgetHead();
             LOG.errorf("audit batch of %d events could not be written: %s", batch.size(), failure.getMessage());
         }
         for (Pending pending : batch) {
@@ -149,10 +181,11 @@ public class AuditLog {
                 pending.emitter().fail(failure);
             }
         }
-        flushing.set(false);
-        if (!queue.isEmpty()) {
-            scheduleFlush();
-        }
+        inFlight.decrementAndGet();
+        scheduleFlush();
+    }
+
+    private record ChainedBatch(Tuple params, String lastHash) {
     }
 
     /** Hashes the batch in order onto the chain head; bad JSON cannot happen (maps of strings) but fails the batch. */
