@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Every /api/v1 request, answered or refused, leaves one audit event; the response waits until the event is
@@ -58,7 +59,7 @@ public class AuditFilter {
                 .map(identity -> new AuditEvent(OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS), actorKind(identity), actorId(identity),
                         Callers.department(identity), null, clientIp(http), http.method().name(), path, context.query(),
                         List.copyOf(context.subjects()), context.subjects().size(), response.getStatus(),
-                        latencyMicros, requestId != null ? truncate(requestId) : UUID.randomUUID().toString()))
+                        latencyMicros, requestId != null ? truncate(requestId) : newRequestId()))
                 .chain(log::append)
                 .onFailure().recoverWithItem(failure -> {
                     response.setStatus(503);
@@ -84,6 +85,12 @@ public class AuditFilter {
 
     private static String clientIp(HttpServerRequest http) {
         return http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+    }
+
+    /** Unique enough to find a request again; not a secret, so no SecureRandom (which serialises threads). */
+    private static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     private static String truncate(String value) {
