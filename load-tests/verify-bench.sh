@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Credit checks on the 1 M bench data set: single checks cold and warm beside a bare Redis GET, and batches of
-# 1,000.   load-tests/verify-bench.sh [SECONDS=20]
+# Credit checks on the 1 M bench data set: single checks cold and warm beside a bare Redis GET, batches of 1,000,
+# and warm single checks with the audit off (its cost on this path).   load-tests/verify-bench.sh [SECONDS=20]
 # wrk: 1 thread, 16 connections (batches: 2), loopback only, no CPU pinning (everything shares the 2 cores).
 source "$(dirname "$0")/lib.sh"
 seconds="${1:-20}" port="$CQ_BENCH_PORT"
@@ -30,6 +30,9 @@ redis-cli --scan --pattern 'cq-bench:{*' | xargs -r -n 500 redis-cli del > /dev/
 run "single check, cache cold at start" 16 "$work/single.ndjson"
 run "single check, cache warm" 16 "$work/single.ndjson"
 run "batch of 1,000" 2 "$work/batch.ndjson"
+stop_bench_service
+start_bench_service "$work/service.log" -Dcredit.audit.enabled=false
+run "single check, cache warm, audit off" 16 "$work/single.ndjson"
 redis-cli set cq-bench:bare-get "$(head -c 300 /dev/zero | tr '\0' x)" > /dev/null
 bare=$(redis-benchmark -q -c 16 -n 200000 -t get 2>/dev/null | tr '\r' '\n' | awk '/GET/ {print $2}' | tail -1)
 printf '| bare Redis GET (redis-benchmark -c 16) | %s | | | |\n' "$bare"
