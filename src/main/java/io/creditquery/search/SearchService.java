@@ -12,16 +12,14 @@ import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import co.elastic.clients.util.NamedValue;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.creditquery.common.Cursors;
+import io.creditquery.common.JsonText;
 import io.creditquery.common.ProblemException;
 import io.creditquery.common.VertxContexts;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,10 +43,10 @@ public class SearchService {
     private final SubjectIndex index;
     private final SearchCache cache;
     private final Cursors cursors;
-    private final ObjectMapper json;
+    private final JsonText json;
 
     public SearchService(ElasticsearchAsyncClient client, SubjectIndex index, SearchCache cache, Cursors cursors,
-                         ObjectMapper json) {
+                         JsonText json) {
         this.client = client;
         this.index = index;
         this.cache = cache;
@@ -60,8 +58,8 @@ public class SearchService {
         List<FieldValue> after = request.cursor() == null ? null : searchAfter(request);
         String cacheKey = request.canonical() + "|" + request.cursor();
         return cache.lookup("search", cacheKey).chain(seen -> seen.value() != null
-                ? Uni.createFrom().item(read(seen.value()))
-                : query(request, after).call(answer -> cache.store("search", seen, cacheKey, write(answer))));
+                ? Uni.createFrom().item(json.read(seen.value(), Answer.class))
+                : query(request, after).call(answer -> cache.store("search", seen, cacheKey, json.write(answer))));
     }
 
     public Uni<List<Suggestion>> suggest(String q, int size) {
@@ -100,7 +98,7 @@ public class SearchService {
                     }
                     return s;
                 }, Map.class))
-                .map(response -> new Answer(write(results(request, response)), response.hits().hits().stream()
+                .map(response -> new Answer(json.write(results(request, response)), response.hits().hits().stream()
                         .map(hit -> (String) hit.source().get("subject_key")).toList()))
                 .onFailure(e -> !(e instanceof ProblemException)).transform(SearchService::unavailable);
     }
@@ -178,22 +176,6 @@ public class SearchService {
         LOG.warnf("search failed: %s", e.toString());
         return ProblemException.unavailable("search-unavailable",
                 "the search index is unavailable right now; lookups by code (GET /api/v1/subjects/{code}) still work");
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Answer read(String value) {
-        try {
-            return json.readValue(value, Answer.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Map<String, String> facetFields() {

@@ -1,11 +1,10 @@
 package io.creditquery.subject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.creditquery.cache.ProfileCache;
 import io.creditquery.code.CodeCheck;
 import io.creditquery.code.CodeKind;
 import io.creditquery.code.CodeValidator;
+import io.creditquery.common.JsonText;
 import io.creditquery.common.ProblemException;
 import io.creditquery.list.ListEntry;
 import io.creditquery.list.ListEntryRepository;
@@ -19,7 +18,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Profiles by any code a subject is known by, from the Redis cache or from PostgreSQL. */
@@ -38,11 +36,11 @@ public class SubjectService {
     private final CreditRecordRepository records;
     private final ProfileCache cache;
     private final PersonalIds personalIds;
-    private final ObjectMapper json;
+    private final JsonText json;
     private final RecordService recordService;
 
     public SubjectService(SubjectRepository subjects, ListEntryRepository lists, CreditRecordRepository records,
-                          ProfileCache cache, PersonalIds personalIds, ObjectMapper json, RecordService recordService) {
+                          ProfileCache cache, PersonalIds personalIds, JsonText json, RecordService recordService) {
         this.recordService = recordService;
         this.subjects = subjects;
         this.lists = lists;
@@ -64,7 +62,7 @@ public class SubjectService {
                 .chain(key -> cache.lookup(key, PUBLIC_VIEW).chain(seen -> seen.hit()
                         ? Uni.createFrom().item(new RenderedProfile(key, seen.value()))
                         : load(key).onItem().ifNull().failWith(() -> notFound(check))
-                                .map(this::render)
+                                .map(json::write)
                                 .call(rendered -> cache.store(key, seen, PUBLIC_VIEW, rendered))
                                 .map(rendered -> new RenderedProfile(key, rendered))));
     }
@@ -146,14 +144,6 @@ public class SubjectService {
 
     private static boolean namesPersonPublicly(ListEntry entry) {
         return ListType.valueOf(entry.listType).namesPersonsPublicly();
-    }
-
-    private String render(SubjectProfile profile) {
-        try {
-            return json.writeValueAsString(profile);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static ProblemException notFound(CodeCheck check) {

@@ -1,7 +1,6 @@
 package io.creditquery.verification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.creditquery.common.JsonText;
 import io.creditquery.record.PublicVisibility;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -9,7 +8,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,9 +29,9 @@ public class VerificationRepository {
             """.formatted(PublicVisibility.LIST_SQL);
 
     private final Pool pool;
-    private final ObjectMapper json;
+    private final JsonText json;
 
-    public VerificationRepository(Pool pool, ObjectMapper json) {
+    public VerificationRepository(Pool pool, JsonText json) {
         this.pool = pool;
         this.json = json;
     }
@@ -82,28 +80,13 @@ public class VerificationRepository {
                         + " result) values ($1, $2, $3, $4, $5, $6, $7::text::jsonb)")
                 .execute(Tuple.tuple().addUUID(UUID.fromString(result.id())).addOffsetDateTime(result.asOf())
                         .addString(actor).addString(result.department()).addString(result.scenario().name())
-                        .addInteger(result.items().size()).addString(write(result)))
+                        .addInteger(result.items().size()).addString(json.write(result)))
                 .replaceWithVoid();
     }
 
     public Uni<VerificationResult> find(UUID id) {
         return pool.preparedQuery("select result from verification where id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.size() == 0 ? null : read(rows.iterator().next().getJsonObject(0).encode()));
-    }
-
-    private String write(VerificationResult result) {
-        try {
-            return json.writeValueAsString(result);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private VerificationResult read(String text) {
-        try {
-            return json.readValue(text, VerificationResult.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+                .map(rows -> rows.size() == 0 ? null
+                        : json.read(rows.iterator().next().getJsonObject(0).encode(), VerificationResult.class));
     }
 }

@@ -1,12 +1,11 @@
 package io.creditquery.verification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.creditquery.cache.ProfileCache;
 import io.creditquery.code.CodeCheck;
 import io.creditquery.code.CodeKind;
 import io.creditquery.code.CodeValidator;
 import io.creditquery.common.FieldError;
+import io.creditquery.common.JsonText;
 import io.creditquery.common.ProblemException;
 import io.creditquery.common.QueryParams;
 import io.creditquery.list.ListType;
@@ -14,7 +13,6 @@ import io.creditquery.security.PersonalIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -44,10 +42,10 @@ public class VerificationService {
     private final MeasureCatalogue catalogue;
     private final ProfileCache cache;
     private final PersonalIds personalIds;
-    private final ObjectMapper json;
+    private final JsonText json;
 
     public VerificationService(VerificationRepository repository, MeasureCatalogue catalogue, ProfileCache cache,
-                               PersonalIds personalIds, ObjectMapper json) {
+                               PersonalIds personalIds, JsonText json) {
         this.repository = repository;
         this.catalogue = catalogue;
         this.cache = cache;
@@ -142,7 +140,7 @@ public class VerificationService {
             Map<String, ProfileCache.Lookup> misses = new LinkedHashMap<>();
             for (int i = 0; i < ordered.size(); i++) {
                 if (seen.get(i).hit()) {
-                    facts.put(ordered.get(i), read(seen.get(i).value()));
+                    facts.put(ordered.get(i), json.read(seen.get(i).value(), SubjectFacts.class));
                 } else {
                     misses.put(ordered.get(i), seen.get(i));
                 }
@@ -151,7 +149,7 @@ public class VerificationService {
                 return Uni.createFrom().item(facts);
             }
             return repository.facts(misses.keySet()).call(loaded -> Uni.join().all(loaded.values().stream()
-                            .map(f -> cache.store(f.subjectKey(), misses.get(f.subjectKey()), FACTS_VIEW, write(f)))
+                            .map(f -> cache.store(f.subjectKey(), misses.get(f.subjectKey()), FACTS_VIEW, json.write(f)))
                             .toList()).andCollectFailures())
                     .map(loaded -> {
                         facts.putAll(loaded);
@@ -198,20 +196,5 @@ public class VerificationService {
                         counts[5]), items);
     }
 
-    private String write(SubjectFacts facts) {
-        try {
-            return json.writeValueAsString(facts);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private SubjectFacts read(String text) {
-        try {
-            return json.readValue(text, SubjectFacts.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
 }
