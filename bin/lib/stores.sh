@@ -162,6 +162,8 @@ CQ_JWT_VERIFY_KEY=$jwt_dir/verify-key.pem
 ENV
     )
   fi
+  # Secrets added by later versions are appended to an existing file.
+  grep -q '^CQ_API_KEY_PEPPER=' "$env_file" || echo "CQ_API_KEY_PEPPER=$(openssl rand -hex 32)" >> "$env_file"
   # shellcheck disable=SC1090
   set -a; . "$env_file"; set +a
 }

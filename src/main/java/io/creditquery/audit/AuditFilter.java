@@ -1,5 +1,6 @@
 package io.creditquery.audit;
 
+import io.creditquery.apikey.ApiKeyIdentityProvider;
 import io.creditquery.common.Problem;
 import io.creditquery.security.Callers;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -57,7 +58,7 @@ public class AuditFilter {
         return identities.getDeferredIdentity()
                 .onFailure().recoverWithItem((SecurityIdentity) null)
                 .map(identity -> new AuditEvent(OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS), actorKind(identity), actorId(identity),
-                        Callers.department(identity), null, clientIp(http), http.method().name(), path, context.query(),
+                        Callers.department(identity), apiKeyId(identity), clientIp(http), http.method().name(), path, context.query(),
                         List.copyOf(context.subjects()), context.subjects().size(), response.getStatus(),
                         latencyMicros, requestId != null ? truncate(requestId) : newRequestId()))
                 .chain(log::append)
@@ -76,7 +77,14 @@ public class AuditFilter {
         if (identity == null || identity.isAnonymous()) {
             return "ANONYMOUS";
         }
+        if (apiKeyId(identity) != null) {
+            return "PARTNER";
+        }
         return identity.getPrincipal() instanceof JsonWebToken ? "DEPARTMENT" : "OTHER";
+    }
+
+    private static String apiKeyId(SecurityIdentity identity) {
+        return identity == null ? null : identity.getAttribute(ApiKeyIdentityProvider.API_KEY_ID);
     }
 
     private static String actorId(SecurityIdentity identity) {

@@ -25,19 +25,24 @@ public final class QueryParams {
         }
     }
 
-    /** Taken as text: JAX-RS would answer a non-number with a bare 404. */
+    /** A page size: 1 to {@code max}. */
     public static int size(String name, String text, int defaultSize, int max) {
+        return wholeNumber(name, text, defaultSize, 1, max);
+    }
+
+    /** Taken as text: JAX-RS would answer a non-number with a bare 404. */
+    public static int wholeNumber(String name, String text, int defaultValue, int min, int max) {
         if (text == null || text.isBlank()) {
-            return defaultSize;
+            return defaultValue;
         }
         int value;
         try {
             value = Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw ProblemException.badRequest(name, "must be a whole number between 1 and " + max);
+            throw ProblemException.badRequest(name, "must be a whole number between " + min + " and " + max);
         }
-        if (value < 1 || value > max) {
-            throw ProblemException.badRequest(name, "must be between 1 and " + max + ", was " + value);
+        if (value < min || value > max) {
+            throw ProblemException.badRequest(name, "must be between " + min + " and " + max + ", was " + value);
         }
         return value;
     }
