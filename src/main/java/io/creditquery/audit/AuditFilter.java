@@ -80,7 +80,10 @@ public class AuditFilter {
         if (apiKeyId(identity) != null) {
             return "PARTNER";
         }
-        return identity.getPrincipal() instanceof JsonWebToken ? "DEPARTMENT" : "OTHER";
+        if (identity.getPrincipal() instanceof JsonWebToken) {
+            return Callers.department(identity) != null ? "DEPARTMENT" : "SUBJECT";
+        }
+        return "OTHER";
     }
 
     private static String apiKeyId(SecurityIdentity identity) {

@@ -13,26 +13,27 @@ import java.util.Map;
 @ApplicationScoped
 public class CreditRecordRepository implements PanacheRepository<CreditRecord> {
 
-    /** Number of publicly visible records per category, in category order. */
-    public Uni<Map<String, Long>> publicCountsByCategory(long subjectId) {
-        return getSession().chain(session -> session.createSelectionQuery(
-                        "select r.category, count(r) from CreditRecord r where r.subjectId = :subject and "
-                                + PublicVisibility.RECORD_HQL + " group by r.category order by r.category",
-                        Object[].class)
-                .setParameter("subject", subjectId)
-                .getResultList())
-                .map(CreditRecordRepository::toMap);
+    /** Number of records per category that {@code access} lets the caller see, in category order. */
+    public Uni<Map<String, Long>> countsByCategory(long subjectId, RecordAccess access) {
+        return getSession().chain(session -> {
+            var query = session.createSelectionQuery("select r.category, count(r) from CreditRecord r"
+                            + " where r.subjectId = :subject and " + access.hql() + " group by r.category order by r.category",
+                    Object[].class).setParameter("subject", subjectId);
+            access.parameters().forEach(query::setParameter);
+            return query.getResultList();
+        }).map(CreditRecordRepository::toMap);
     }
 
     /**
-     * One page of a subject's public records, newest decision first; {@code after} is the (decision date, id) of
-     * the last record of the previous page, or null for the first page.
+     * One page of the records of a subject that {@code access} lets the caller see, newest decision first;
+     * {@code after} is the (decision date, id) of the last record of the previous page, or null for the first page.
      */
-    public Uni<List<CreditRecord>> publicPage(long subjectId, RecordCategory category, LocalDate afterDate, Long afterId,
-                                              int size) {
-        StringBuilder hql = new StringBuilder("from CreditRecord r where r.subjectId = :subject and ")
-                .append(PublicVisibility.RECORD_HQL);
+    public Uni<List<CreditRecord>> page(long subjectId, RecordAccess access, RecordCategory category,
+                                        LocalDate afterDate, Long afterId, int size) {
+        StringBuilder hql = new StringBuilder("from CreditRecord r where r.subjectId = :subject and (")
+                .append(access.hql()).append(')');
         Parameters params = Parameters.with("subject", subjectId);
+        access.addTo(params);
         if (category != null) {
             hql.append(" and r.category = :category");
             params.and("category", category.name());

@@ -13,11 +13,11 @@ public record RecordPage(List<RecordView> items, String nextCursor) {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RecordView(String category, String categoryLabel, String title, String sourceDept,
                              String sourceDocNo, LocalDate decisionDate, LocalDate publicityUntil, String status,
-                             Map<String, Object> content) {
+                             String classification, Map<String, Object> content) {
 
         static RecordView of(CreditRecord r) {
             return new RecordView(r.category, RecordCategory.valueOf(r.category).label(), r.title, r.sourceDept,
-                    r.sourceDocNo, r.decisionDate, r.publicityUntil, r.status, r.content);
+                    r.sourceDocNo, r.decisionDate, r.publicityUntil, r.status, r.classification, r.content);
         }
     }
 }

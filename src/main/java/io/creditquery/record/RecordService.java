@@ -21,9 +21,10 @@ public class RecordService {
         this.cursors = cursors;
     }
 
-    /** Must run inside a Hibernate Reactive session (the caller's). */
-    public Uni<RecordPage> publicPage(long subjectId, String subjectKey, RecordCategory category, int size, String cursor) {
-        String query = subjectKey + "|" + category + "|" + size;
+    /** Must run inside a Hibernate Reactive session (the caller's). The cursor is bound to the view too. */
+    public Uni<RecordPage> page(long subjectId, String subjectKey, RecordAccess access, RecordCategory category, int size,
+                                String cursor) {
+        String query = subjectKey + "|" + access.hql() + "|" + category + "|" + size;
         LocalDate afterDate = null;
         Long afterId = null;
         if (cursor != null) {
@@ -35,7 +36,7 @@ public class RecordService {
                 throw ProblemException.badRequest("cursor", "is not a cursor this API issued for this query");
             }
         }
-        return records.publicPage(subjectId, category, afterDate, afterId, size).map(page -> {
+        return records.page(subjectId, access, category, afterDate, afterId, size).map(page -> {
             String next = null;
             if (page.size() == size) {
                 CreditRecord last = page.get(page.size() - 1);

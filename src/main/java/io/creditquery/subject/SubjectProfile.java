@@ -24,7 +24,7 @@ public record SubjectProfile(
         BigDecimal registeredCapital,
         String address,
         List<ListBadge> lists,
-        Map<String, Long> publicRecordCounts,
+        Map<String, Long> recordCounts,
         long version,
         OffsetDateTime updatedAt) {
 

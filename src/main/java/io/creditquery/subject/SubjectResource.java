@@ -2,6 +2,9 @@ package io.creditquery.subject;
 
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.QueryParams;
+import io.creditquery.security.AccessPolicy;
+import io.creditquery.security.CallerView;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.creditquery.record.RecordCategory;
 import io.creditquery.record.RecordPage;
 import io.smallrye.mutiny.Uni;
@@ -28,24 +31,36 @@ public class SubjectResource {
 
     private final SubjectService service;
     private final AuditContext audit;
+    private final CurrentIdentityAssociation identities;
+    private final AccessPolicy policy;
 
-    public SubjectResource(SubjectService service, AuditContext audit) {
+    public SubjectResource(SubjectService service, AuditContext audit, CurrentIdentityAssociation identities,
+                           AccessPolicy policy) {
         this.service = service;
         this.audit = audit;
+        this.identities = identities;
+        this.policy = policy;
     }
 
-    /** Profile by USCC, citizen ID (masked in the answer), old registration number or organisation code. */
+    private Uni<CallerView> caller() {
+        return identities.getDeferredIdentity().map(policy::view);
+    }
+
+    /**
+     * Profile by USCC, citizen ID (masked in the answer), old registration number or organisation code; record
+     * counts as the caller may see them.
+     */
     @GET
     @Path("/{code}")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubjectProfile.class)))
     public Uni<RestResponse<String>> profile(@PathParam("code") String code) {
         audit.code(code);
-        return service.publicProfile(code)
+        return caller().chain(view -> service.profile(code, view))
                 .invoke(profile -> audit.subject(profile.subjectKey()))
                 .map(profile -> RestResponse.ok(profile.json()));
     }
 
-    /** Public records of a subject, newest first, by category, cursor paged. */
+    /** Records of a subject as the caller may see them (see AccessPolicy), newest first, by category, cursor paged. */
     @GET
     @Path("/{code}/records")
     public Uni<RecordPage> records(@Context UriInfo uri, @PathParam("code") String code,
@@ -53,8 +68,10 @@ public class SubjectResource {
                                    @QueryParam("cursor") String cursor) {
         QueryParams.rejectUnknown(uri, RECORD_PARAMS);
         audit.code(code).query("category", category);
-        return service.publicRecords(code, QueryParams.enumValue("category", category, RecordCategory.class),
-                        QueryParams.size("size", size, 20, 100), QueryParams.text("cursor", cursor, false, 512))
+        RecordCategory in = QueryParams.enumValue("category", category, RecordCategory.class);
+        int pageSize = QueryParams.size("size", size, 20, 100);
+        String position = QueryParams.text("cursor", cursor, false, 512);
+        return caller().chain(view -> service.records(code, view, in, pageSize, position))
                 .invoke(result -> audit.subject(result.subjectKey()))
                 .map(SubjectService.SubjectRecords::page);
     }

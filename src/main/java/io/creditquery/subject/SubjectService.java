@@ -13,6 +13,8 @@ import io.creditquery.record.CreditRecordRepository;
 import io.creditquery.record.RecordCategory;
 import io.creditquery.record.RecordPage;
 import io.creditquery.record.RecordService;
+import io.creditquery.security.AccessPolicy;
+import io.creditquery.security.CallerView;
 import io.creditquery.security.PersonalIds;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -24,11 +26,12 @@ import java.util.List;
 @ApplicationScoped
 public class SubjectService {
 
-    /** The cached view for anonymous callers; other views are added by access control. */
-    static final String PUBLIC_VIEW = "public";
-
     /** A rendered profile (JSON) and the key of the subject it describes. */
     public record RenderedProfile(String subjectKey, String json) {
+    }
+
+    /** A page of records and the key of the subject they belong to. */
+    public record SubjectRecords(String subjectKey, RecordPage page) {
     }
 
     private final SubjectRepository subjects;
@@ -38,60 +41,74 @@ public class SubjectService {
     private final PersonalIds personalIds;
     private final JsonText json;
     private final RecordService recordService;
+    private final AccessPolicy policy;
 
     public SubjectService(SubjectRepository subjects, ListEntryRepository lists, CreditRecordRepository records,
-                          ProfileCache cache, PersonalIds personalIds, JsonText json, RecordService recordService) {
-        this.recordService = recordService;
+                          ProfileCache cache, PersonalIds personalIds, JsonText json, RecordService recordService,
+                          AccessPolicy policy) {
         this.subjects = subjects;
         this.lists = lists;
         this.records = records;
         this.cache = cache;
         this.personalIds = personalIds;
         this.json = json;
+        this.recordService = recordService;
+        this.policy = policy;
     }
 
-    /** The code must be valid (400 otherwise) and name a subject the public may see (404 otherwise). */
+    /**
+     * The profile as this caller may see it (record counts by the access policy; one cached rendering per view).
+     * The code must be valid (400 otherwise) and name a subject the caller may see (404 otherwise).
+     */
     @WithSession
-    public Uni<RenderedProfile> publicProfile(String code) {
+    public Uni<RenderedProfile> profile(String code, CallerView caller) {
         CodeCheck check = CodeValidator.check(code);
         if (!check.valid()) {
             return Uni.createFrom().failure(ProblemException.badRequest("code", check.firstError()));
         }
         return resolveKey(check)
                 .onItem().ifNull().failWith(() -> notFound(check))
-                .chain(key -> cache.lookup(key, PUBLIC_VIEW).chain(seen -> seen.hit()
-                        ? Uni.createFrom().item(new RenderedProfile(key, seen.value()))
-                        : load(key).onItem().ifNull().failWith(() -> notFound(check))
-                                .map(json::write)
-                                .call(rendered -> cache.store(key, seen, PUBLIC_VIEW, rendered))
-                                .map(rendered -> new RenderedProfile(key, rendered))));
+                .chain(key -> profileOfKey(key, caller))
+                .onItem().ifNull().failWith(() -> notFound(check));
     }
 
-    /** A page of the public records of a subject the public may see (same 400/404 rules as the profile). */
+    /** The profile of a subject by its key, or null if there is none this caller may see. */
     @WithSession
-    public Uni<SubjectRecords> publicRecords(String code, RecordCategory category, int size, String cursor) {
+    public Uni<RenderedProfile> profileOfKey(String key, CallerView caller) {
+        CallerView view = caller.about(key);
+        return cache.lookup(key, view.cacheName()).chain(seen -> seen.hit()
+                ? Uni.createFrom().item(new RenderedProfile(key, seen.value()))
+                : load(key, view).onItem().ifNotNull().transformToUni(profile -> {
+                    String rendered = json.write(profile);
+                    return cache.store(key, seen, view.cacheName(), rendered).replaceWith(new RenderedProfile(key, rendered));
+                }));
+    }
+
+    /** A page of the records of a subject, as this caller may see them (same 400/404 rules as the profile). */
+    @WithSession
+    public Uni<SubjectRecords> records(String code, CallerView caller, RecordCategory category, int size, String cursor) {
         CodeCheck check = CodeValidator.check(code);
         if (!check.valid()) {
             return Uni.createFrom().failure(ProblemException.badRequest("code", check.firstError()));
         }
         return resolveKey(check)
-                .chain(key -> key == null ? Uni.createFrom().nullItem() : subjects.findByKey(key))
-                .onItem().ifNull().failWith(() -> notFound(check))
-                .call(subject -> publiclyVisible(subject).invoke(visible -> {
-                    if (!visible) {
-                        throw notFound(check);
-                    }
-                }))
-                .chain(subject -> recordService.publicPage(subject.id, subject.subjectKey, category, size, cursor)
-                        .map(page -> new SubjectRecords(subject.subjectKey, page)));
+                .chain(key -> key == null ? Uni.createFrom().nullItem() : recordsOfKey(key, caller, category, size, cursor))
+                .onItem().ifNull().failWith(() -> notFound(check));
     }
 
-    /** A page of records and the key of the subject they belong to. */
-    public record SubjectRecords(String subjectKey, RecordPage page) {
+    /** A page of records of a subject by its key, or null if there is no subject this caller may see. */
+    @WithSession
+    public Uni<SubjectRecords> recordsOfKey(String key, CallerView caller, RecordCategory category, int size,
+                                            String cursor) {
+        CallerView view = caller.about(key);
+        return subjects.findByKey(key).chain(subject -> subject == null ? Uni.createFrom().nullItem()
+                : visible(subject, view).chain(visible -> !visible ? Uni.createFrom().nullItem()
+                        : recordService.page(subject.id, key, policy.records(view), category, size, cursor)
+                                .map(page -> new SubjectRecords(key, page))));
     }
 
-    private Uni<Boolean> publiclyVisible(Subject subject) {
-        if (!isNaturalPerson(subject)) {
+    private Uni<Boolean> visible(Subject subject, CallerView view) {
+        if (!isNaturalPerson(subject) || policy.seesEveryNaturalPerson(view)) {
             return Uni.createFrom().item(true);
         }
         return lists.inForce(subject.id).map(entries -> entries.stream().anyMatch(SubjectService::namesPersonPublicly));
@@ -107,16 +124,18 @@ public class SubjectService {
         };
     }
 
-    private Uni<SubjectProfile> load(String key) {
+    private Uni<SubjectProfile> load(String key, CallerView view) {
         return subjects.findByKey(key).chain(subject -> {
             if (subject == null) {
                 return Uni.createFrom().nullItem();
             }
             return lists.inForce(subject.id).chain(entries -> {
-                if (isNaturalPerson(subject) && entries.stream().noneMatch(SubjectService::namesPersonPublicly)) {
+                if (isNaturalPerson(subject) && !policy.seesEveryNaturalPerson(view)
+                        && entries.stream().noneMatch(SubjectService::namesPersonPublicly)) {
                     return Uni.createFrom().nullItem();
                 }
-                return records.publicCountsByCategory(subject.id).map(counts -> toProfile(subject, entries, counts));
+                return records.countsByCategory(subject.id, policy.records(view))
+                        .map(counts -> toProfile(subject, entries, counts));
             });
         });
     }

@@ -68,7 +68,7 @@ class IngestIT {
                 .body("name", equalTo("福州华信建材有限公司"))
                 .body("oldCodes.registrationNo", equalTo(REGISTRATION_NO))
                 .body("oldCodes.orgCode", equalTo("M000100Y4"))
-                .body("publicRecordCounts.ADMIN_PENALTY", equalTo(1))
+                .body("recordCounts.ADMIN_PENALTY", equalTo(1))
                 .body("lists.listType", contains("SERIOUS_DISHONESTY"))
                 .body("lists[0].kind", equalTo("BLACK"));
 

@@ -61,8 +61,8 @@ class RecordsIT {
         given().get("/api/v1/subjects/" + CODE + "/records?category=ADMIN_PENALTY").then().statusCode(200)
                 .body("items.sourceDocNo", contains("罚〔2024〕1号"));
         given().get("/api/v1/subjects/" + CODE).then().statusCode(200)
-                .body("publicRecordCounts.ADMIN_LICENSE", equalTo(7))
-                .body("publicRecordCounts.ADMIN_PENALTY", equalTo(1));
+                .body("recordCounts.ADMIN_LICENSE", equalTo(7))
+                .body("recordCounts.ADMIN_PENALTY", equalTo(1));
     }
 
     @Test
