@@ -74,7 +74,7 @@ public class RedisStore {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         synchronized (this) {
             if (connection != null && connection.isDone() && !connection.isCompletedExceptionally()) {
                 connection.join().close();
