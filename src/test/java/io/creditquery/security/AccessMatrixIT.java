@@ -110,6 +110,7 @@ class AccessMatrixIT {
                 .body("items.scenario", hasItem("GOVERNMENT_PROCUREMENT"))
                 .body("items.purpose", hasItem("采购项目A"))
                 .body("items.department", hasItem("370100-CZJ"))
+                .body("items.departmentName", hasItem("济南市财政局"))
                 .body("items.by", hasItem("DEPARTMENT"));
         given().header("Authorization", TestTokens.bearer("370100-SCJ", "search")).get("/api/v1/me").then()
                 .statusCode(403).contentType("application/problem+json");
