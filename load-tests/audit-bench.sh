@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # What the audit log costs on the hottest path (cached profile lookups), audit on vs off in one run, and whether
-# every answered request has its event.   load-tests/audit-bench.sh [SECONDS=60]
-# Uses the bench data set of ingest-bench.sh; wrk: 1 thread, 32 connections, loopback only, no CPU pinning.
+# every answered request has its event.   load-tests/audit-bench.sh [SECONDS=60] [CONNECTIONS=32]
+# Uses the bench data set of ingest-bench.sh; wrk: 1 thread, loopback only, no CPU pinning; rate limits set out of
+# reach so that only the audit is compared.
 source "$(dirname "$0")/lib.sh"
-seconds="${1:-60}" port="$CQ_BENCH_PORT"
+seconds="${1:-60}" connections="${2:-32}" port="$CQ_BENCH_PORT"
 ensure_stores
 cd "$CQ_ROOT"
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
@@ -13,13 +14,14 @@ psql_admin -d creditquery_bench -c "copy (select '/api/v1/subjects/' || uscc fro
 
 trap stop_bench_service EXIT
 run() {  # label
-  wrk -t1 -c32 -d"${seconds}s" --latency -s load-tests/mix.lua "http://127.0.0.1:$port" -- "$work/paths.txt" > "$work/$1.txt"
+  wrk -t1 -c"$connections" -d"${seconds}s" --latency -s load-tests/mix.lua "http://127.0.0.1:$port" -- "$work/paths.txt" > "$work/$1.txt"
 }
 field() { awk "$2" "$work/$1.txt"; }
 
-printf '\n| run (%s s, cached profiles, 2,000 hot codes) | requests/s | p50 | p99 | requests | audit events |\n|---|---|---|---|---|---|\n' "$seconds"
+printf '\n| run (%s s, %s connections, cached profiles, 2,000 hot codes) | requests/s | p50 | p99 | requests | audit events |\n|---|---|---|---|---|---|\n' "$seconds" "$connections"
 for mode in on off; do
-  start_bench_service "$work/service.log" "-Dcredit.audit.enabled=$([ $mode = on ] && echo true || echo false)"
+  start_bench_service "$work/service.log" "-Dcredit.audit.enabled=$([ $mode = on ] && echo true || echo false)" \
+    -Dcredit.ratelimit.anonymous-per-minute=100000000 ${CQ_BENCH_OPTS:-}
   wrk -t1 -c32 -d10s -s load-tests/mix.lua "http://127.0.0.1:$port" -- "$work/paths.txt" >/dev/null  # warm cache + JIT
   before=$(psql_admin -d creditquery_bench -c "select coalesce(max(seq), 0) from audit_event")
   run "audit-$mode"
