@@ -1,5 +1,6 @@
 package io.creditquery.demo;
 
+import java.util.stream.Collectors;
 import io.creditquery.db.SchemaMigrations;
 import io.creditquery.ingest.IngestKind;
 import io.creditquery.ingest.IngestReport;
@@ -69,7 +70,7 @@ public class StartupLoader {
         int batch = config.batch();
         return Multi.createFrom().items(LongStream.iterate(0, from -> from < total, from -> from + batch).boxed())
                 .onItem().transformToUniAndConcatenate(from -> loadBatch(generator, from, Math.min(total, from + batch)))
-                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue))
+                .collect().with(Collectors.summingInt(Integer::intValue))
                 .invoke(changed -> LOG.infof("demo data: %d subjects (seed %d) in %.1f s, %d subjects changed",
                         total, config.seed(), (System.nanoTime() - started) / 1e9, changed))
                 .replaceWithVoid();

@@ -1,5 +1,7 @@
 package io.creditquery.subject;
 
+import io.creditquery.record.RecordPage;
+import io.creditquery.common.JsonText;
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.Problem;
 import io.creditquery.common.ProblemException;
@@ -25,7 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 public class MeResource {
 
     /** The subject's own view: its profile and a page of all its records. */
-    public record Me(Object profile, io.creditquery.record.RecordPage records) {
+    public record Me(Object profile, RecordPage records) {
     }
 
     private final SubjectService subjects;
@@ -33,10 +35,10 @@ public class MeResource {
     private final AuditContext audit;
     private final CurrentIdentityAssociation identities;
     private final AccessPolicy policy;
-    private final io.creditquery.common.JsonText json;
+    private final JsonText json;
 
     public MeResource(SubjectService subjects, SelfQueryRepository queries, AuditContext audit,
-                      CurrentIdentityAssociation identities, AccessPolicy policy, io.creditquery.common.JsonText json) {
+                      CurrentIdentityAssociation identities, AccessPolicy policy, JsonText json) {
         this.subjects = subjects;
         this.queries = queries;
         this.audit = audit;

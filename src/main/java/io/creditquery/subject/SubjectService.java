@@ -1,5 +1,6 @@
 package io.creditquery.subject;
 
+import java.util.Map;
 import io.creditquery.cache.ProfileCache;
 import io.creditquery.code.CodeCheck;
 import io.creditquery.code.CodeKind;
@@ -140,7 +141,7 @@ public class SubjectService {
         });
     }
 
-    private static SubjectProfile toProfile(Subject s, List<ListEntry> entries, java.util.Map<String, Long> counts) {
+    private static SubjectProfile toProfile(Subject s, List<ListEntry> entries, Map<String, Long> counts) {
         SubjectType type = SubjectType.valueOf(s.subjectType);
         boolean person = type == SubjectType.NATURAL_PERSON;
         List<SubjectProfile.ListBadge> badges = entries.stream()

@@ -1,5 +1,6 @@
 package io.creditquery.verification;
 
+import java.util.Optional;
 import io.creditquery.cache.ProfileCache;
 import io.creditquery.code.CodeCheck;
 import io.creditquery.code.CodeKind;
@@ -182,7 +183,7 @@ public class VerificationService {
                 SubjectFacts f = facts.get(key);
                 List<Measure> measures = f.lists().stream()
                         .map(l -> catalogue.measure(ListType.valueOf(l.listType()), scenario))
-                        .flatMap(java.util.Optional::stream).toList();
+                        .flatMap(Optional::stream).toList();
                 Verdict verdict = measures.stream().map(m -> m.measure().verdict())
                         .min(Comparator.naturalOrder()).orElse(Verdict.CLEAR);
                 counts[verdict.ordinal()]++;

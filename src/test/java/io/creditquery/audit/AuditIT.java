@@ -2,7 +2,6 @@ package io.creditquery.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.creditquery.ingest.IngestResource;
-import io.creditquery.support.Ndjson;
 import io.creditquery.support.TestStores;
 import io.creditquery.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
