@@ -50,6 +50,8 @@ public final class AuditHash {
         text.append('\u001E');
         if (value == null) {
             text.append('\u0000');
+        } else if (value.indexOf('\\') < 0 && value.indexOf('\u001E') < 0) {
+            text.append(value);
         } else {
             text.append(value.replace("\\", "\\\\").replace("\u001E", "\\u001E"));
         }
