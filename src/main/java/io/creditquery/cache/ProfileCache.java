@@ -29,6 +29,9 @@ public class ProfileCache {
             end
             return 0
             """;
+    private static final String LOOKUP = """
+            return {redis.call('HGET', KEYS[1], ARGV[1]) or false, redis.call('GET', KEYS[2]) or false}
+            """;
     private static final String INVALIDATE = """
             redis.call('INCR', KEYS[2])
             redis.call('PEXPIRE', KEYS[2], ARGV[1])
@@ -50,12 +53,11 @@ public class ProfileCache {
         this.ttl = config.profileTtl();
     }
 
-    /** Never fails: an unavailable Redis is a miss that must not be stored into. */
+    /** Never fails: an unavailable Redis is a miss that must not be stored into. One round trip. */
     public Uni<Lookup> lookup(String subjectKey, String view) {
-        Uni<String> value = redis.call(c -> c.hget(viewsKey(subjectKey), view));
-        Uni<String> generation = redis.call(c -> c.get(generationKey(subjectKey)));
-        return Uni.combine().all().unis(value, generation).asTuple()
-                .map(t -> new Lookup(t.getItem1(), t.getItem2() == null ? "" : t.getItem2()))
+        return redis.<List<Object>>call(c -> c.eval(LOOKUP, ScriptOutputType.MULTI,
+                        new String[]{viewsKey(subjectKey), generationKey(subjectKey)}, view))
+                .map(values -> new Lookup((String) values.get(0), values.get(1) == null ? "" : (String) values.get(1)))
                 .onFailure().recoverWithItem(new Lookup(null, null));
     }
 
