@@ -26,6 +26,17 @@ class ProblemResponsesIT {
     }
 
     @Test
+    void apiAnswersCarrySecurityHeadersAndNoVersions() {
+        given().get("/api/v1/codes/91350100M000100Y43").then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+                .header("Server", org.hamcrest.Matchers.nullValue());
+        given().header("Origin", "https://evil.example").get("/api/v1/codes/91350100M000100Y43").then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void wrongMethod() {
         given().delete("/api/v1/codes/91350100M000100Y43").then().statusCode(405).contentType(Problem.MEDIA_TYPE)
                 .body("detail", containsString("DELETE"));
