@@ -36,7 +36,8 @@ public class IndexAdminResource {
     @GET
     @Path("/index")
     public Uni<IndexStatus> status() {
-        return Uni.combine().all().unis(index.aliasTargets(), indexer.backlog()).asTuple()
+        Uni<Set<String>> targets = index.aliasTargets().onFailure().recoverWithItem(Set.of());
+        return Uni.combine().all().unis(targets, indexer.backlog()).asTuple()
                 .map(t -> new IndexStatus(index.alias(), t.getItem1(), t.getItem2(), reindex.running()));
     }
 

@@ -78,11 +78,11 @@ public class SubjectIndex {
                 .replaceWith(index);
     }
 
-    /** Physical indices the alias points to now. */
+    /** Physical indices the alias points to now (none if the alias does not exist; other failures propagate). */
     public Uni<Set<String>> aliasTargets() {
         return VertxContexts.fromStage(() -> client.indices().getAlias(a -> a.name(alias)))
                 .map(response -> response.aliases().keySet())
-                .onFailure().recoverWithItem(Set.of());
+                .onFailure(SubjectIndex::notFound).recoverWithItem(Set.of());
     }
 
     /**
@@ -143,6 +143,13 @@ public class SubjectIndex {
 
     public Uni<Void> refresh(String target) {
         return VertxContexts.fromStage(() -> client.indices().refresh(r -> r.index(target))).replaceWithVoid();
+    }
+
+    /** Only a missing alias means "no targets"; any other failure must not be read as an empty alias. */
+    private static boolean notFound(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException es && es.status() == 404;
     }
 
     private static void requireSuccess(BulkResponse response) {

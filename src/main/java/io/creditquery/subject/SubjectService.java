@@ -112,7 +112,13 @@ public class SubjectService {
         if (!isNaturalPerson(subject) || policy.seesEveryNaturalPerson(view)) {
             return Uni.createFrom().item(true);
         }
-        return lists.inForce(subject.id).map(entries -> entries.stream().anyMatch(SubjectService::namesPersonPublicly));
+        return lists.inForce(subject.id).map(entries -> visible(subject, view, entries));
+    }
+
+    /** Natural persons are visible to the public only while a law-mandated public list names them. */
+    private boolean visible(Subject subject, CallerView view, List<ListEntry> inForce) {
+        return !isNaturalPerson(subject) || policy.seesEveryNaturalPerson(view)
+                || inForce.stream().anyMatch(SubjectService::namesPersonPublicly);
     }
 
     private Uni<String> resolveKey(CodeCheck check) {
@@ -131,8 +137,7 @@ public class SubjectService {
                 return Uni.createFrom().nullItem();
             }
             return lists.inForce(subject.id).chain(entries -> {
-                if (isNaturalPerson(subject) && !policy.seesEveryNaturalPerson(view)
-                        && entries.stream().noneMatch(SubjectService::namesPersonPublicly)) {
+                if (!visible(subject, view, entries)) {
                     return Uni.createFrom().nullItem();
                 }
                 return records.countsByCategory(subject.id, policy.records(view))
