@@ -2,6 +2,7 @@ package io.creditquery.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.creditquery.ingest.IngestResource;
+import io.creditquery.support.Ndjson;
 import io.creditquery.support.TestStores;
 import io.creditquery.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -88,6 +91,11 @@ class AuditIT {
 
     @Test
     void searchEventsListEverySubjectReturned() {
+        // Its own data: the test must not depend on what other test classes left in the index.
+        Ndjson.hub("subjects", List.of("{\"type\":\"ENTERPRISE\",\"code\":\"" + USCC + "\",\"name\":\"福州审计有限公司\"}",
+                "{\"type\":\"ENTERPRISE\",\"code\":\"91110108551385082Q\",\"name\":\"北京审计有限公司\"}")).statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stores.indexed(USCC) != null
+                && stores.indexed("91110108551385082Q") != null);
         String requestId = "search-" + UUID.randomUUID();
         List<String> codes = given().header("X-Request-Id", requestId).queryParam("q", "有限公司").queryParam("size", 5)
                 .get("/api/v1/search").then().statusCode(200).extract().jsonPath().getList("items.code");
