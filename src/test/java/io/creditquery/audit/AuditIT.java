@@ -94,8 +94,9 @@ class AuditIT {
         // Its own data: the test must not depend on what other test classes left in the index.
         Ndjson.hub("subjects", List.of("{\"type\":\"ENTERPRISE\",\"code\":\"" + USCC + "\",\"name\":\"福州审计有限公司\"}",
                 "{\"type\":\"ENTERPRISE\",\"code\":\"91110108551385082Q\",\"name\":\"北京审计有限公司\"}")).statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> stores.indexed(USCC) != null
-                && stores.indexed("91110108551385082Q") != null);
+        // Searchable, not only stored: a document is found by search only after the index refreshes.
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("q", "审计有限公司").queryParam("size", 5)
+                .get("/api/v1/search").then().statusCode(200).extract().jsonPath().getList("items.code").size() >= 2);
         String requestId = "search-" + UUID.randomUUID();
         List<String> codes = given().header("X-Request-Id", requestId).queryParam("q", "有限公司").queryParam("size", 5)
                 .get("/api/v1/search").then().statusCode(200).extract().jsonPath().getList("items.code");
