@@ -22,10 +22,18 @@ public class AuditContext {
 
     public AuditContext query(String name, Object value) {
         if (value != null) {
-            String text = String.valueOf(value);
-            query.put(name, text.length() > 512 ? text.substring(0, 512) + "…" : text);
+            query.put(name, storable(String.valueOf(value), 512));
         }
         return this;
+    }
+
+    /**
+     * Text as PostgreSQL can store it: at most {@code max} characters and no NUL, which neither text nor jsonb
+     * accepts. A single request with %00 in a parameter must not fail the audit batch it shares with others.
+     */
+    static String storable(String text, int max) {
+        String bounded = text.length() > max ? text.substring(0, max) + "…" : text;
+        return bounded.indexOf('\u0000') < 0 ? bounded : bounded.replace('\u0000', '\uFFFD');
     }
 
     /** Records a subject code as queried; citizen IDs are kept masked. */

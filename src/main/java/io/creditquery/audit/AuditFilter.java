@@ -60,7 +60,7 @@ public class AuditFilter {
                 .map(identity -> new AuditEvent(OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS), actorKind(identity), actorId(identity),
                         Callers.department(identity), apiKeyId(identity), clientIp(http), http.method().name(), path, context.query(),
                         List.copyOf(context.subjects()), context.subjects().size(), response.getStatus(),
-                        latencyMicros, requestId != null ? truncate(requestId) : newRequestId()))
+                        latencyMicros, requestId != null ? AuditContext.storable(requestId, 64) : newRequestId()))
                 .chain(log::append)
                 .onFailure().recoverWithItem(failure -> {
                     response.setStatus(503);
@@ -102,9 +102,5 @@ public class AuditFilter {
     private static String newRequestId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return new UUID(random.nextLong(), random.nextLong()).toString();
-    }
-
-    private static String truncate(String value) {
-        return value.length() > 64 ? value.substring(0, 64) : value;
     }
 }

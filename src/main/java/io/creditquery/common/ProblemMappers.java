@@ -14,14 +14,19 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.time.temporal.Temporal;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Every error leaves the API as application/problem+json: our own refusals, framework errors and surprises. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '(.*)'");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
@@ -120,18 +125,63 @@ public class ProblemMappers {
         String field = "body";
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             field = mismatch.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
+                    .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
         }
         String reason;
+        Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
         if (e instanceof UnrecognizedPropertyException) {
             reason = "unknown field";
         } else if (e instanceof InvalidFormatException invalid) {
-            reason = "value " + invalid.getValue() + " is not a valid " + invalid.getTargetType().getSimpleName();
+            reason = "value " + invalid.getValue() + " is not " + jsonType(invalid.getTargetType());
+        } else if (e instanceof MismatchedInputException mismatch) {
+            reason = "must be " + jsonType(mismatch.getTargetType());
+        } else if (duplicate.find()) {
+            field = duplicate.group(1);
+            reason = "appears more than once in the same object";
         } else {
-            reason = "malformed JSON: " + e.getOriginalMessage();
+            reason = "malformed JSON" + location(e) + ": " + parserMessage(e);
         }
         return Problem.of(400, "malformed-json", "Malformed JSON", field + ": " + reason,
                 List.of(new FieldError(field, reason)));
+    }
+
+    /** What a client should send, in JSON terms; Java type names mean nothing to a client and reveal internals. */
+    private static String jsonType(Class<?> type) {
+        if (type == null) {
+            return "of another JSON type";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a JSON array";
+        }
+        if (type == String.class) {
+            return "a JSON string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != char.class)) {
+            return "a JSON number";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 date or date-time";
+        }
+        return "a JSON object";
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    /** Jackson's sentence without its pointers into parser internals ("start marker at [Source: …]", "from `…`"). */
+    private static String parserMessage(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        message = message.replaceAll(" \\(start marker at \\[Source.*", "").replaceAll(", from `[^`]*`", "")
+                .replaceAll("`[^`]*`", "a limit");
+        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
     }
 }

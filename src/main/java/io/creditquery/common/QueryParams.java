@@ -6,18 +6,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Shared checks of query parameters: unknown names, bounded sizes, clean text. */
+/** Shared checks of query parameters: unknown or repeated names, bounded sizes, clean text. */
 public final class QueryParams {
 
     private QueryParams() {
     }
 
-    /** 400 naming each parameter this endpoint does not know (a typo should not silently change the answer). */
+    /**
+     * 400 naming each parameter this endpoint does not know, or that is given more than once (a typo or an
+     * ambiguous repeat should not silently change the answer).
+     */
     public static void rejectUnknown(UriInfo uri, Set<String> known) {
         List<FieldError> errors = new ArrayList<>();
-        for (String name : uri.getQueryParameters().keySet()) {
+        for (var parameter : uri.getQueryParameters().entrySet()) {
+            String name = parameter.getKey();
             if (!known.contains(name)) {
                 errors.add(new FieldError(name, "unknown parameter; known: " + String.join(", ", known.stream().sorted().toList())));
+            } else if (parameter.getValue().size() > 1) {
+                errors.add(new FieldError(name, "is given " + parameter.getValue().size() + " times; give it once"));
             }
         }
         if (!errors.isEmpty()) {
@@ -59,9 +65,9 @@ public final class QueryParams {
         if (text.length() > maxLength) {
             throw ProblemException.badRequest(name, "is " + text.length() + " characters long; at most " + maxLength);
         }
-        String invisible = TextChecks.invisibleCharacter(text);
-        if (invisible != null) {
-            throw ProblemException.badRequest(name, invisible);
+        String refused = TextChecks.refusedCharacter(text);
+        if (refused != null) {
+            throw ProblemException.badRequest(name, refused);
         }
         return text;
     }

@@ -1,17 +1,23 @@
 package io.creditquery.common;
 
-/** Text rules shared by every input: no control or invisible (format) characters. */
+/** Text rules shared by every input: no control or invisible (format) characters, nothing that was not UTF-8. */
 public final class TextChecks {
+
+    private static final char REPLACEMENT = '\uFFFD';
 
     private TextChecks() {
     }
 
     /** The reason {@code text} is refused, or null if it is clean. */
-    public static String invisibleCharacter(String text) {
+    public static String refusedCharacter(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
                 return String.format("contains the control or invisible character U+%04X at position %d", (int) c, i + 1);
+            }
+            if (c == REPLACEMENT) {
+                // Decoders put U+FFFD where the bytes were not valid UTF-8; nobody types it on purpose.
+                return String.format("is not valid UTF-8 (U+FFFD at position %d)", i + 1);
             }
         }
         return null;

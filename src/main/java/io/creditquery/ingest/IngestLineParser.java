@@ -72,8 +72,8 @@ public class IngestLineParser {
     private SubjectUpsert subject(LineFields f) {
         SubjectType type = f.enumValue("type", SubjectType.class, null);
         String code = f.text("code", true, 64);
-        String name = f.text("name", true, 200);
-        String legalRepresentative = f.text("legalRepresentative", false, 100);
+        String name = f.name("name", true, 200);
+        String legalRepresentative = f.name("legalRepresentative", false, 100);
         String registrationNo = f.text("registrationNo", false, 32);
         String regionCode = f.matching("regionCode", false, "\\d{6}", "a 6-digit GB/T 2260 division code");
         String industryCode = f.matching("industryCode", false, "[A-T](\\d{2,4})?", "a GB/T 4754 code such as F5165");

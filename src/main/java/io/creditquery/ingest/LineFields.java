@@ -64,9 +64,19 @@ final class LineFields {
             reject(field, "is " + text.length() + " characters long; at most " + maxLength + " allowed");
             return null;
         }
-        String invisible = TextChecks.invisibleCharacter(text);
-        if (invisible != null) {
-            reject(field, invisible);
+        String refused = TextChecks.refusedCharacter(text);
+        if (refused != null) {
+            reject(field, refused);
+            return null;
+        }
+        return text;
+    }
+
+    /** A person's or organisation's name: text without markup characters, which no registered name contains. */
+    String name(String field, boolean required, int maxLength) {
+        String text = text(field, required, maxLength);
+        if (text != null && (text.indexOf('<') >= 0 || text.indexOf('>') >= 0)) {
+            reject(field, "contains '<' or '>', which are markup, not part of a registered name");
             return null;
         }
         return text;

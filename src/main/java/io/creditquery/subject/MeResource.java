@@ -15,7 +15,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.Set;
 
 /**
  * 信用主体自身免费查询: a credit subject's own token (no {@code dept}; {@code sub} = its USCC or citizen ID) sees
@@ -25,6 +29,8 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class MeResource {
+
+    private static final Set<String> PAGE_PARAMS = Set.of("size", "cursor");
 
     /** The subject's own view: its profile and a page of all its records. */
     public record Me(Object profile, RecordPage records) {
@@ -48,7 +54,8 @@ public class MeResource {
     }
 
     @GET
-    public Uni<Me> me(@QueryParam("size") String size, @QueryParam("cursor") String cursor) {
+    public Uni<Me> me(@Context UriInfo uri, @QueryParam("size") String size, @QueryParam("cursor") String cursor) {
+        QueryParams.rejectUnknown(uri, PAGE_PARAMS);
         int pageSize = QueryParams.size("size", size, 100, 500);
         String position = QueryParams.text("cursor", cursor, false, 512);
         return self().chain(view -> subjects.profileOfKey(view.subjectKey(), view)
@@ -61,7 +68,9 @@ public class MeResource {
     /** Who looked this subject up: when, which department or agency, for what; no personal data of officials. */
     @GET
     @Path("/queries")
-    public Uni<SelfQueryRepository.Page> queries(@QueryParam("size") String size, @QueryParam("cursor") String cursor) {
+    public Uni<SelfQueryRepository.Page> queries(@Context UriInfo uri, @QueryParam("size") String size,
+                                                 @QueryParam("cursor") String cursor) {
+        QueryParams.rejectUnknown(uri, PAGE_PARAMS);
         int pageSize = QueryParams.size("size", size, 50, 200);
         String position = QueryParams.text("cursor", cursor, false, 64);
         return self().chain(view -> {

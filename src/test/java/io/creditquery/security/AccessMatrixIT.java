@@ -59,10 +59,6 @@ class AccessMatrixIT {
         return r -> r.header("Authorization", "Bearer " + token);
     }
 
-    private static String subjectToken(String sub) {
-        return Jwt.issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).subject(sub).expiresIn(600).sign();
-    }
-
     @Test
     void eachCallerSeesExactlyWhatItMay() {
         String partnerKey = given().header("Authorization", TestTokens.bearer("370000-FGW", "admin"))
@@ -76,8 +72,8 @@ class AccessMatrixIT {
         callers.put("dept B, conditional inspections", bearer(TestTokens.department("370200-SCJ",
                 "records:conditional:ADMIN_INSPECTION")));
         callers.put("dept RSJ", bearer(TestTokens.department("370000-RSJ", "verify")));
-        callers.put("subject itself", bearer(subjectToken(CODE)));
-        callers.put("another subject", bearer(subjectToken(OTHER)));
+        callers.put("subject itself", bearer(TestTokens.subject(CODE)));
+        callers.put("another subject", bearer(TestTokens.subject(OTHER)));
 
         Map<String, Set<String>> expected = new LinkedHashMap<>();
         expected.put("anonymous", Set.of("PUB-1"));
@@ -104,9 +100,9 @@ class AccessMatrixIT {
         given().header("Authorization", TestTokens.bearer("370100-CZJ", "verify")).contentType("application/json")
                 .body("{\"scenario\":\"GOVERNMENT_PROCUREMENT\",\"codes\":[\"" + CODE + "\"],\"purpose\":\"采购项目A\"}")
                 .post("/api/v1/verifications").then().statusCode(200);
-        given().header("Authorization", "Bearer " + subjectToken(CODE)).get("/api/v1/me").then().statusCode(200)
+        given().header("Authorization", "Bearer " + TestTokens.subject(CODE)).get("/api/v1/me").then().statusCode(200)
                 .body("profile.code", equalTo(CODE)).body("records.items.size()", equalTo(6));
-        given().header("Authorization", "Bearer " + subjectToken(CODE)).get("/api/v1/me/queries").then().statusCode(200)
+        given().header("Authorization", "Bearer " + TestTokens.subject(CODE)).get("/api/v1/me/queries").then().statusCode(200)
                 .body("items.scenario", hasItem("GOVERNMENT_PROCUREMENT"))
                 .body("items.purpose", hasItem("采购项目A"))
                 .body("items.department", hasItem("370100-CZJ"))

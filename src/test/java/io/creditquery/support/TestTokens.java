@@ -16,6 +16,11 @@ public final class TestTokens {
                 .claim("dept", dept).claim("scope", scopes).expiresIn(600).sign();
     }
 
+    /** A credit subject's own token: {@code sub} is its USCC or citizen ID, no department. */
+    public static String subject(String sub) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(sub).expiresIn(600).sign();
+    }
+
     public static String bearer(String dept, String scopes) {
         return "Bearer " + department(dept, scopes);
     }
