@@ -9,11 +9,13 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.pgclient.PgException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.net.ConnectException;
 import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.List;
@@ -100,6 +102,31 @@ public class ProblemMappers {
             }
         });
         return builder.build();
+    }
+
+    /** PostgreSQL is unreachable or refuses connections: a store outage, not a bug; the client may retry. */
+    @ServerExceptionMapper
+    public Response databaseUnavailable(PgException e, HttpServerRequest request) {
+        String state = String.valueOf(e.getSqlState());
+        if (!(state.startsWith("08") || state.startsWith("57P") || state.equals("55000") || state.equals("53300"))) {
+            return unexpected(e, request);
+        }
+        LOG.warnf("database unavailable on %s %s: %s", request.method(), request.path(), e.getMessage());
+        return databaseUnavailable(request);
+    }
+
+    @ServerExceptionMapper
+    public Response databaseUnreachable(ConnectException e, HttpServerRequest request) {
+        LOG.warnf("database unreachable on %s %s: %s", request.method(), request.path(), e.getMessage());
+        return databaseUnavailable(request);
+    }
+
+    private static Response databaseUnavailable(HttpServerRequest request) {
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                .entity(Problem.of(503, "database-unavailable", "Service Unavailable",
+                        "the database cannot be reached; nothing was read or written; try again later", null)
+                        .at(request.path()))
+                .build();
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
