@@ -16,7 +16,7 @@ public interface RedisConfig {
     @WithDefault("500ms")
     Duration commandTimeout();
 
-    /** After a failed connection attempt, how long callers skip Redis before trying again. */
+    /** After a failed connection attempt or a timed-out command, how long callers skip Redis before trying again. */
     @WithDefault("2s")
     Duration reconnectBackoff();
 

@@ -5,6 +5,8 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -26,12 +28,19 @@ import java.util.function.Function;
 public class RedisStore {
 
     private static final Logger LOG = Logger.getLogger(RedisStore.class);
+    private static final RedisException CIRCUIT_OPEN = new RedisException("Redis circuit open after a timeout") {
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    };
 
     private final RedisClient client;
     private final RedisURI uri;
     private final RedisConfig config;
     private CompletableFuture<StatefulRedisConnection<String, String>> connection;
     private long retryNotBefore;
+    private volatile long openUntil;
 
     public RedisStore(RedisConfig config) {
         this.config = config;
@@ -49,9 +58,29 @@ public class RedisStore {
         return config.keyPrefix() + ":" + String.join(":", parts);
     }
 
-    /** Runs one command; the result arrives back on the caller's Vert.x context. */
+    /**
+     * Runs one command; the result arrives back on the caller's Vert.x context. While the circuit is open (a
+     * command timed out less than {@code reconnectBackoff} ago) it fails at once instead of making every request
+     * wait out the timeout of a Redis that is not answering.
+     */
     public <T> Uni<T> call(Function<RedisAsyncCommands<String, String>, RedisFuture<T>> command) {
-        return VertxContexts.fromStage(() -> connection().thenCompose(c -> command.apply(c.async())));
+        if (System.currentTimeMillis() < openUntil) {
+            return Uni.createFrom().failure(CIRCUIT_OPEN);
+        }
+        return VertxContexts.fromStage(() -> connection().thenCompose(c -> command.apply(c.async()).whenComplete((result, failure) -> {
+            if (failure instanceof RedisCommandTimeoutException) {
+                openCircuit();
+            }
+        })));
+    }
+
+    private void openCircuit() {
+        long now = System.currentTimeMillis();
+        if (now >= openUntil) {
+            LOG.warnf("Redis at %s timed out; skipping it for %d ms", uri.getHost() + ":" + uri.getPort(),
+                    config.reconnectBackoff().toMillis());
+        }
+        openUntil = now + config.reconnectBackoff().toMillis();
     }
 
     private synchronized CompletionStage<StatefulRedisConnection<String, String>> connection() {

@@ -1,6 +1,7 @@
 package io.creditquery.search;
 
 import io.creditquery.audit.AuditContext;
+import io.creditquery.common.QueryParams;
 import io.creditquery.security.Scopes;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -8,6 +9,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.Set;
@@ -24,12 +28,15 @@ public class IndexAdminResource {
     private final ReindexService reindex;
     private final SubjectIndex index;
     private final SearchIndexer indexer;
+    private final ConsistencyCheck consistency;
     private final AuditContext audit;
 
-    public IndexAdminResource(ReindexService reindex, SubjectIndex index, SearchIndexer indexer, AuditContext audit) {
+    public IndexAdminResource(ReindexService reindex, SubjectIndex index, SearchIndexer indexer,
+                              ConsistencyCheck consistency, AuditContext audit) {
         this.reindex = reindex;
         this.index = index;
         this.indexer = indexer;
+        this.consistency = consistency;
         this.audit = audit;
     }
 
@@ -39,6 +46,16 @@ public class IndexAdminResource {
         Uni<Set<String>> targets = index.aliasTargets().onFailure().recoverWithItem(Set.of());
         return Uni.combine().all().unis(targets, indexer.backlog()).asTuple()
                 .map(t -> new IndexStatus(index.alias(), t.getItem1(), t.getItem2(), reindex.running()));
+    }
+
+    /** Index against PostgreSQL: counts and a random sample of subjects compared by version. */
+    @GET
+    @Path("/consistency")
+    public Uni<ConsistencyCheck.Report> consistency(@Context UriInfo uri, @QueryParam("sample") String sample) {
+        QueryParams.rejectUnknown(uri, Set.of("sample"));
+        int size = QueryParams.wholeNumber("sample", sample, 500, 1, 10_000);
+        audit.query("action", "consistency").query("sample", size);
+        return consistency.run(size);
     }
 
     /** Rebuilds the subjects index from PostgreSQL and swaps the alias; answers when the swap is done. */

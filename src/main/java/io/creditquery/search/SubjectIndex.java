@@ -18,7 +18,9 @@ import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -139,6 +141,24 @@ public class SubjectIndex {
 
     public Uni<Long> count() {
         return VertxContexts.fromStage(() -> client.count(c -> c.index(alias))).map(r -> r.count());
+    }
+
+    /** The indexed version of each of {@code keys} that has a document (external version = subject row version). */
+    public Uni<Map<String, Long>> versions(List<String> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return VertxContexts.fromStage(() -> client.mget(m -> m.index(alias).ids(keys).source(src -> src.fetch(false)),
+                        Void.class))
+                .map(response -> {
+                    Map<String, Long> versions = new HashMap<>();
+                    response.docs().forEach(doc -> {
+                        if (doc.isResult() && doc.result().found()) {
+                            versions.put(doc.result().id(), doc.result().version());
+                        }
+                    });
+                    return versions;
+                });
     }
 
     public Uni<Void> refresh(String target) {

@@ -1,0 +1,20 @@
+package io.creditquery.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "credit.overload")
+public interface OverloadConfig {
+
+    /**
+     * API requests in progress at once; one more is answered 503 with Retry-After at once rather than queued
+     * behind the others (latency stays bounded; clients back off). Sized well above the connection counts the
+     * load tests sustain (256) on two cores.
+     */
+    @WithDefault("1024")
+    int maxInFlight();
+
+    /** Seconds a refused client is asked to wait. */
+    @WithDefault("1")
+    int retryAfterSeconds();
+}

@@ -1,0 +1,45 @@
+package io.creditquery.common;
+
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Back-pressure at the door: past {@code credit.overload.max-in-flight} API requests in progress, a new one is
+ * refused with 503 and Retry-After before it reads or queues anything, instead of waiting behind the store pools
+ * and letting latency grow without bound. Runs before the body-size check and Quarkus's own handlers.
+ */
+@Singleton
+public class OverloadGuard {
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final OverloadConfig config;
+
+    public OverloadGuard(OverloadConfig config) {
+        this.config = config;
+    }
+
+    void install(@Observes Router router) {
+        router.route("/api/*").order(-4).handler(ctx -> {
+            if (inFlight.incrementAndGet() > config.maxInFlight()) {
+                inFlight.decrementAndGet();
+                Problem problem = Problem.of(503, "overloaded", "Service Unavailable",
+                        "the service is at capacity; retry after " + config.retryAfterSeconds() + " s", null)
+                        .at(ctx.request().path());
+                ctx.response().setStatusCode(503).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Retry-After", Integer.toString(config.retryAfterSeconds()))
+                        .end(Json.encode(problem));
+                return;
+            }
+            ctx.addEndHandler(ignored -> inFlight.decrementAndGet());
+            ctx.next();
+        });
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+}
