@@ -3,6 +3,8 @@ package io.creditquery.common;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 @ConfigMapping(prefix = "credit.overload")
 public interface OverloadConfig {
 
@@ -13,6 +15,13 @@ public interface OverloadConfig {
      */
     @WithDefault("1024")
     int maxInFlight();
+
+    /**
+     * The longest an API request may take; past it the client gets a 503 problem instead of waiting on a store that
+     * is slow but not failing (each store's own timeouts are shorter; this is the bound on their sum).
+     */
+    @WithDefault("30s")
+    Duration requestDeadline();
 
     /** Seconds a refused client is asked to wait. */
     @WithDefault("1")

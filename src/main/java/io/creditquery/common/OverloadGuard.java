@@ -2,6 +2,7 @@ package io.creditquery.common;
 
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -10,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Back-pressure at the door: past {@code credit.overload.max-in-flight} API requests in progress, a new one is
  * refused with 503 and Retry-After before it reads or queues anything, instead of waiting behind the store pools
- * and letting latency grow without bound. Runs before the body-size check and Quarkus's own handlers.
+ * and letting latency grow without bound; a request still running at {@code request-deadline} is answered 503
+ * too. Runs before the body-size check and Quarkus's own handlers.
  */
 @Singleton
 public class OverloadGuard {
@@ -26,17 +28,28 @@ public class OverloadGuard {
         router.route("/api/*").order(-4).handler(ctx -> {
             if (inFlight.incrementAndGet() > config.maxInFlight()) {
                 inFlight.decrementAndGet();
-                Problem problem = Problem.of(503, "overloaded", "Service Unavailable",
-                        "the service is at capacity; retry after " + config.retryAfterSeconds() + " s", null)
-                        .at(ctx.request().path());
-                ctx.response().setStatusCode(503).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Retry-After", Integer.toString(config.retryAfterSeconds()))
-                        .end(Json.encode(problem));
+                refuse(ctx, "overloaded", "the service is at capacity; retry after " + config.retryAfterSeconds() + " s");
                 return;
             }
-            ctx.addEndHandler(ignored -> inFlight.decrementAndGet());
+            long deadline = ctx.vertx().setTimer(config.requestDeadline().toMillis(), ignored -> {
+                if (!ctx.response().headWritten()) {
+                    refuse(ctx, "deadline-exceeded", "the request did not complete within "
+                            + config.requestDeadline().toMillis() + " ms; retry after " + config.retryAfterSeconds() + " s");
+                }
+            });
+            ctx.addEndHandler(ignored -> {
+                ctx.vertx().cancelTimer(deadline);
+                inFlight.decrementAndGet();
+            });
             ctx.next();
         });
+    }
+
+    private void refuse(RoutingContext ctx, String slug, String detail) {
+        Problem problem = Problem.of(503, slug, "Service Unavailable", detail, null).at(ctx.request().path());
+        ctx.response().setStatusCode(503).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Retry-After", Integer.toString(config.retryAfterSeconds()))
+                .end(Json.encode(problem));
     }
 
     public int inFlight() {

@@ -1,0 +1,46 @@
+package io.creditquery.faults;
+
+import io.creditquery.common.OverloadGuard;
+import io.creditquery.support.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** A request still running at the deadline is answered 503 with Retry-After, not left waiting; no slot leaks. */
+@QuarkusTest
+@TestProfile(RequestDeadlineIT.OneMillisecond.class)
+class RequestDeadlineIT {
+
+    public static class OneMillisecond implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("credit.overload.request-deadline", "1ms");
+        }
+    }
+
+    @Inject
+    OverloadGuard guard;
+
+    @Test
+    void aRequestPastItsDeadlineIsAnswered503() {
+        // A 1,000-code check reads PostgreSQL and writes its stored answer: far more than a millisecond.
+        String batch = "{\"scenario\":\"TENDERING\",\"codes\":["
+                + String.join(",", Collections.nCopies(1000, "\"91350100M000100Y43\"")) + "]}";
+        given().header("Authorization", TestTokens.bearer("370000-FGW", "verify")).contentType("application/json")
+                .body(batch).post("/api/v1/verifications").then().statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", equalTo("1"))
+                .body("type", containsString("deadline-exceeded"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> guard.inFlight() == 0);
+    }
+}
