@@ -2,6 +2,8 @@ package io.creditquery.common;
 
 import jakarta.ws.rs.core.UriInfo;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -70,6 +72,16 @@ public final class QueryParams {
             throw ProblemException.badRequest(name, refused);
         }
         return text;
+    }
+
+    /** An ISO-8601 date-time with offset; null if absent. */
+    public static OffsetDateTime dateTime(String name, String value) {
+        String text = text(name, value, false, 40);
+        try {
+            return text == null ? null : OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(name, "must be an ISO-8601 date-time with offset, e.g. 2026-11-01T00:00:00+08:00");
+        }
     }
 
     public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {

@@ -126,12 +126,29 @@ public class IngestRepository {
 
     /** Subject keys among {@code keys} that exist. */
     public Uni<Set<String>> existingSubjects(SqlConnection connection, Collection<String> keys) {
-        return connection.preparedQuery("select subject_key from subject where subject_key = any($1)")
+        return registeredNames(connection, keys).map(Map::keySet);
+    }
+
+    /** For the department's decision numbers among {@code docNos} that are on file: the subject each belongs to. */
+    public Uni<Map<String, String>> recordSubjects(SqlConnection connection, String department, Collection<String> docNos) {
+        return connection.preparedQuery("select r.source_doc_no, s.subject_key from credit_record r join subject s"
+                        + " on s.id = r.subject_id where r.source_dept = $1 and r.source_doc_no = any($2)")
+                .execute(Tuple.of(department, docNos.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, String> subjects = new HashMap<>();
+                    rows.forEach(row -> subjects.put(row.getString(0), row.getString(1)));
+                    return subjects;
+                });
+    }
+
+    /** The registered name of each subject among {@code keys} that exists. */
+    public Uni<Map<String, String>> registeredNames(SqlConnection connection, Collection<String> keys) {
+        return connection.preparedQuery("select subject_key, name from subject where subject_key = any($1)")
                 .execute(Tuple.of(keys.toArray(String[]::new)))
                 .map(rows -> {
-                    Set<String> found = new HashSet<>();
-                    rows.forEach(row -> found.add(row.getString(0)));
-                    return found;
+                    Map<String, String> names = new HashMap<>();
+                    rows.forEach(row -> names.put(row.getString(0), row.getString(1)));
+                    return names;
                 });
     }
 

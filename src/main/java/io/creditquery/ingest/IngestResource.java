@@ -45,7 +45,7 @@ public class IngestResource {
         IngestKind kind = IngestKind.fromPath(kindPath).orElseThrow(() -> ProblemException.badRequest("kind",
                 "must be one of subjects, records, list-entries"));
         audit.query("kind", kind.path());
-        return service.ingest(kind, body, callerDepartment()).map(report -> {
+        return service.ingest(kind, body, callerDepartment(identity)).map(report -> {
             audit.query("lines", report.lines()).query("accepted", report.accepted())
                     .query("changedSubjects", report.changedSubjects());
             if (report.accepted() == 0) {
@@ -59,8 +59,11 @@ public class IngestResource {
         });
     }
 
-    /** Departments file their own data; the ingest:all scope (data-exchange hub, ops) files for any department. */
-    private String callerDepartment() {
+    /**
+     * Departments file their own data; the ingest:all scope (data-exchange hub, ops) files for any department
+     * (null here).
+     */
+    static String callerDepartment(SecurityIdentity identity) {
         if (identity.hasRole(Scopes.INGEST_ALL)) {
             return null;
         }
