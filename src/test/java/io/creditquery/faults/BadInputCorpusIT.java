@@ -3,6 +3,7 @@ package io.creditquery.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.creditquery.common.Problem;
+import io.creditquery.support.Ndjson;
 import io.creditquery.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -49,6 +50,9 @@ class BadInputCorpusIT {
 
     @Test
     void everyHostileRequestIsRefusedClearlyAndChangesNothing() throws IOException {
+        // Cases for an existing subject (cursors, record filters) need it to exist; other test classes may reset the stores.
+        Ndjson.hub("subjects", List.of("{\"type\":\"ENTERPRISE\",\"code\":\"" + VALID_CODE
+                + "\",\"name\":\"福州恶意输入测试有限公司\"}")).statusCode(200);
         JsonNode corpus = corpus();
         List<String> failures = new ArrayList<>();
         for (JsonNode entry : corpus) {
