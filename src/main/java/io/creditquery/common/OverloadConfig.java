@@ -23,6 +23,10 @@ public interface OverloadConfig {
     @WithDefault("30s")
     Duration requestDeadline();
 
+    /** The deadline of a template file upload, which is imported while the client waits (a million rows take minutes). */
+    @WithDefault("1h")
+    Duration uploadDeadline();
+
     /** Seconds a refused client is asked to wait. */
     @WithDefault("1")
     int retryAfterSeconds();

@@ -31,10 +31,12 @@ public class OverloadGuard {
                 refuse(ctx, "overloaded", "the service is at capacity; retry after " + config.retryAfterSeconds() + " s");
                 return;
             }
-            long deadline = ctx.vertx().setTimer(config.requestDeadline().toMillis(), ignored -> {
+            long allowed = (ctx.request().path().equals(BodyLimitProblem.UPLOAD_PATH) ? config.uploadDeadline()
+                    : config.requestDeadline()).toMillis();
+            long deadline = ctx.vertx().setTimer(allowed, ignored -> {
                 if (!ctx.response().headWritten()) {
-                    refuse(ctx, "deadline-exceeded", "the request did not complete within "
-                            + config.requestDeadline().toMillis() + " ms; retry after " + config.retryAfterSeconds() + " s");
+                    refuse(ctx, "deadline-exceeded", "the request did not complete within " + allowed
+                            + " ms; retry after " + config.retryAfterSeconds() + " s");
                 }
             });
             ctx.addEndHandler(ignored -> {
