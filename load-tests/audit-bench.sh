@@ -9,7 +9,7 @@ ensure_stores
 cd "$CQ_ROOT"
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
 work="target/audit-bench" && rm -rf "$work" && mkdir -p "$work"
-psql_admin -d creditquery_bench -c "copy (select '/api/v1/subjects/' || uscc from subject where uscc is not null
+psql_admin -d "$CQ_BENCH_DB" -c "copy (select '/api/v1/subjects/' || uscc from subject where uscc is not null
   order by id limit 2000) to stdout" > "$work/paths.txt"
 
 trap stop_bench_service EXIT
@@ -23,10 +23,10 @@ for mode in on off; do
   start_bench_service "$work/service.log" "-Dcredit.audit.enabled=$([ $mode = on ] && echo true || echo false)" \
     -Dcredit.ratelimit.anonymous-per-minute=100000000 ${CQ_BENCH_OPTS:-}
   wrk -t1 -c32 -d10s -s load-tests/mix.lua "http://127.0.0.1:$port" -- "$work/paths.txt" >/dev/null  # warm cache + JIT
-  before=$(psql_admin -d creditquery_bench -c "select coalesce(max(seq), 0) from audit_event")
+  before=$(psql_admin -d "$CQ_BENCH_DB" -c "select coalesce(max(seq), 0) from audit_event")
   run "audit-$mode"
   sleep 1
-  events=$(psql_admin -d creditquery_bench -c "select count(*) from audit_event where seq > $before")
+  events=$(psql_admin -d "$CQ_BENCH_DB" -c "select count(*) from audit_event where seq > $before")
   requests=$(field "audit-$mode" '/requests in/ {print $1}')
   printf '| audit %s | %s | %s | %s | %s | %s |\n' "$mode" "$(field "audit-$mode" '/Requests\/sec/ {print $2}')" \
     "$(field "audit-$mode" '$1 == "50%" {print $2}')" "$(field "audit-$mode" '$1 == "99%" {print $2}')" "$requests" "$events"

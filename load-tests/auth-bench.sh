@@ -8,7 +8,7 @@ ensure_stores
 cd "$CQ_ROOT"
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
 work="target/auth-bench" && rm -rf "$work" && mkdir -p "$work"
-psql_admin -d creditquery_bench -c "copy (select '/api/v1/subjects/' || uscc from subject where uscc is not null
+psql_admin -d "$CQ_BENCH_DB" -c "copy (select '/api/v1/subjects/' || uscc from subject where uscc is not null
   order by id limit 2000) to stdout" > "$work/paths.txt"
 # Limits far above what the box can send, so that only their cost is measured, not their refusals.
 start_bench_service "$work/service.log" -Dcredit.ratelimit.anonymous-per-minute=100000000 \

@@ -1,16 +1,18 @@
 # shellcheck shell=bash
-# Shared by the benchmark scripts: the stores, and a service on the bench data set (database creditquery_bench,
-# alias cq-bench-subjects, port 8090), started in the background and awaited until ready.
+# Shared by the benchmark scripts: the stores, and a service on a bench data set (database $CQ_BENCH_DB, alias
+# $CQ_BENCH_ALIAS, port 8090), started in the background and awaited until ready.
 source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib/stores.sh"
 CQ_BENCH_PORT="${CQ_BENCH_PORT:-8090}"
+CQ_BENCH_DB="${CQ_BENCH_DB:-creditquery_bench}"
+CQ_BENCH_ALIAS="${CQ_BENCH_ALIAS:-cq-bench-subjects}"
 
 # start_bench_service LOGFILE [JVM options…]: sets $service to its pid; waits until /q/health/ready is UP.
 start_bench_service() {
   local logfile="$1"; shift
   java -Xms512m -Xmx1g "$@" -Dquarkus.http.port="$CQ_BENCH_PORT" -Dcredit.demo.load=false \
-    -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:$CQ_PG_PORT/creditquery_bench" \
-    -Dcredit.db.jdbc-url="jdbc:postgresql://127.0.0.1:$CQ_PG_PORT/creditquery_bench" \
-    -Dcredit.search.subjects-alias=cq-bench-subjects -Dcredit.redis.key-prefix=cq-bench \
+    -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:$CQ_PG_PORT/$CQ_BENCH_DB" \
+    -Dcredit.db.jdbc-url="jdbc:postgresql://127.0.0.1:$CQ_PG_PORT/$CQ_BENCH_DB" \
+    -Dcredit.search.subjects-alias="$CQ_BENCH_ALIAS" -Dcredit.redis.key-prefix="cq-bench-$CQ_BENCH_ALIAS" \
     -jar "$CQ_ROOT/target/quarkus-app/quarkus-run.jar" > "$logfile" 2>&1 &
   service=$!
   for _ in $(seq 1 900); do
@@ -22,3 +24,16 @@ start_bench_service() {
 }
 
 stop_bench_service() { kill "$service" 2>/dev/null; wait "$service" 2>/dev/null || true; }
+
+# bench_data_set SIZE: a data set name (100k, 1m, 10m or a number of subjects) → $bench_subjects, and the database,
+# alias and feeder directory of that size (each size has its own, so that sizes can be compared side by side).
+bench_data_set() {
+  case "$1" in
+    *k) bench_subjects=$(( ${1%k} * 1000 )) ;;
+    *m) bench_subjects=$(( ${1%m} * 1000000 )) ;;
+    *[!0-9]*|'') die "data set size must be 100k, 1m, 10m or a number, not $1" ;;
+    *) bench_subjects="$1" ;;
+  esac
+  CQ_BENCH_DB="creditquery_bench_$1" CQ_BENCH_ALIAS="cq-bench-$1"
+  bench_data="$CQ_ROOT/load-tests/data/$1"
+}

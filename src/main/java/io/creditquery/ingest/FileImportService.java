@@ -6,6 +6,7 @@ import io.creditquery.ingest.PublicityTemplate.Column;
 import io.creditquery.ingest.TemplateRowConverter.CellIssue;
 import io.creditquery.ingest.TemplateRowConverter.Converted;
 import io.creditquery.search.SearchIndexer;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -78,10 +79,17 @@ public class FileImportService {
     private record ChunkRow(Converted converted, List<String> cells) {
     }
 
+    /**
+     * Chunk after chunk, each read on a worker thread and written before the next is read; a stream rather than a
+     * recursive chain, so that a written chunk is garbage at once (a million-row file runs in bounded memory).
+     */
     private Uni<Void> chunks(Run run) {
-        return vertx.executeBlocking(Uni.createFrom().item(run::readChunk))
-                .chain(chunk -> chunk.isEmpty() ? Uni.createFrom().voidItem()
-                        : write(run, chunk).chain(() -> chunks(run)));
+        return Multi.createBy().repeating()
+                .uni(() -> vertx.executeBlocking(Uni.createFrom().item(run::readChunk)))
+                .until(List::isEmpty)
+                .onItem().transformToUniAndConcatenate(chunk -> write(run, chunk))
+                .collect().last()
+                .replaceWithVoid();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.creditquery.search;
 
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -9,8 +10,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -79,15 +82,19 @@ public class SearchIndexer {
         }
     }
 
-    /** Drains until a batch comes back short; returns how many subjects were indexed. */
+    /**
+     * Drains until a batch comes back short; returns how many subjects were indexed. A stream of batches rather
+     * than a recursive chain, which would keep every batch's documents reachable until the whole backlog is done.
+     */
     public Uni<Integer> drainAll() {
-        return index.ensureAlias().chain(() -> drainFrom(0));
-    }
-
-    private Uni<Integer> drainFrom(int soFar) {
-        return drainOnce().chain(count -> count < config.batchSize()
-                ? Uni.createFrom().item(soFar + count)
-                : drainFrom(soFar + count));
+        AtomicInteger total = new AtomicInteger();
+        return index.ensureAlias().chain(() -> Multi.createBy().repeating().uni(this::drainOnce)
+                .until(count -> {
+                    total.addAndGet(count);
+                    return count < config.batchSize();
+                })
+                .collect().last()
+                .map(ignored -> total.get()));
     }
 
     private Uni<Integer> drainOnce() {
@@ -104,14 +111,9 @@ public class SearchIndexer {
 
     private Uni<List<Long>> claim(SqlConnection connection) {
         return connection.preparedQuery(CLAIM).execute(Tuple.of(config.batchSize())).map(rows -> {
-            List<Long> ids = new ArrayList<>();
-            rows.forEach(row -> {
-                long id = row.getLong(0);
-                if (!ids.contains(id)) {
-                    ids.add(id);
-                }
-            });
-            return ids;
+            Set<Long> ids = new LinkedHashSet<>();
+            rows.forEach(row -> ids.add(row.getLong(0)));
+            return List.copyOf(ids);
         });
     }
 
