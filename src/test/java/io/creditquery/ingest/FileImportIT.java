@@ -128,6 +128,20 @@ class FileImportIT {
                 "历城环许〔2025〕202号"), "长期 has no end");
     }
 
+    /** Each template in the other encoding: the same rows, the same report. */
+    @Test
+    void theOtherEncodingGivesTheSameReport() throws IOException {
+        byte[] licenceUtf8 = fixture("license-utf8-bom.csv");
+        String licence = new String(licenceUtf8, 3, licenceUtf8.length - 3, StandardCharsets.UTF_8);
+        upload("许可-gbk.csv", licence.getBytes(java.nio.charset.Charset.forName("GB18030"))).statusCode(201)
+                .body("format", equalTo("CSV (GB18030)")).body("rows", equalTo(4)).body("accepted", equalTo(2))
+                .body("rejected", equalTo(2));
+        String penalty = new String(fixture("penalty-gb18030.csv"), java.nio.charset.Charset.forName("GB18030"));
+        upload("处罚-utf8.csv", penalty.getBytes(StandardCharsets.UTF_8)).statusCode(201)
+                .body("format", equalTo("CSV (UTF-8)")).body("rows", equalTo(8)).body("accepted", equalTo(3))
+                .body("rejected", equalTo(5));
+    }
+
     @Test
     void xlsxWithAMergedHeaderAndDateCells() throws IOException {
         JsonPath report = upload("处罚.xlsx", fixture("penalty-merged-header.xlsx")).statusCode(201)
