@@ -6,14 +6,15 @@ CQ_BENCH_PORT="${CQ_BENCH_PORT:-8090}"
 CQ_BENCH_DB="${CQ_BENCH_DB:-creditquery_bench}"
 CQ_BENCH_ALIAS="${CQ_BENCH_ALIAS:-cq-bench-subjects}"
 
-# start_bench_service LOGFILE [JVM options…]: sets $service to its pid; waits until /q/health/ready is UP.
+# start_bench_service LOGFILE [JVM options…, which override the defaults]: sets $service to its pid; waits until
+# /q/health/ready is UP.
 start_bench_service() {
   local logfile="$1"; shift
-  java -Xms512m -Xmx1g "$@" -Dquarkus.http.port="$CQ_BENCH_PORT" -Dcredit.demo.load=false \
+  java -Xms512m -Xmx1g -Dquarkus.http.port="$CQ_BENCH_PORT" -Dcredit.demo.load=false \
     -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:$CQ_PG_PORT/$CQ_BENCH_DB" \
     -Dcredit.db.jdbc-url="jdbc:postgresql://127.0.0.1:$CQ_PG_PORT/$CQ_BENCH_DB" \
     -Dcredit.search.subjects-alias="$CQ_BENCH_ALIAS" -Dcredit.redis.key-prefix="cq-bench-$CQ_BENCH_ALIAS" \
-    -jar "$CQ_ROOT/target/quarkus-app/quarkus-run.jar" > "$logfile" 2>&1 &
+    "$@" -jar "$CQ_ROOT/target/quarkus-app/quarkus-run.jar" > "$logfile" 2>&1 &
   service=$!
   for _ in $(seq 1 900); do
     [ "$(curl -fsS "http://127.0.0.1:$CQ_BENCH_PORT/q/health/ready" 2>/dev/null | jq -r .status)" = UP ] && return
