@@ -131,36 +131,30 @@ public class IngestRepository {
 
     /** For the department's decision numbers among {@code docNos} that are on file: the subject each belongs to. */
     public Uni<Map<String, String>> recordSubjects(SqlConnection connection, String department, Collection<String> docNos) {
-        return connection.preparedQuery("select r.source_doc_no, s.subject_key from credit_record r join subject s"
-                        + " on s.id = r.subject_id where r.source_dept = $1 and r.source_doc_no = any($2)")
-                .execute(Tuple.of(department, docNos.toArray(String[]::new)))
-                .map(rows -> {
-                    Map<String, String> subjects = new HashMap<>();
-                    rows.forEach(row -> subjects.put(row.getString(0), row.getString(1)));
-                    return subjects;
-                });
+        return pairs(connection, "select r.source_doc_no, s.subject_key from credit_record r join subject s"
+                + " on s.id = r.subject_id where r.source_dept = $1 and r.source_doc_no = any($2)",
+                Tuple.of(department, docNos.toArray(String[]::new)));
     }
 
     /** The registered name of each subject among {@code keys} that exists. */
     public Uni<Map<String, String>> registeredNames(SqlConnection connection, Collection<String> keys) {
-        return connection.preparedQuery("select subject_key, name from subject where subject_key = any($1)")
-                .execute(Tuple.of(keys.toArray(String[]::new)))
-                .map(rows -> {
-                    Map<String, String> names = new HashMap<>();
-                    rows.forEach(row -> names.put(row.getString(0), row.getString(1)));
-                    return names;
-                });
+        return pairs(connection, "select subject_key, name from subject where subject_key = any($1)",
+                Tuple.of(keys.toArray(String[]::new)));
     }
 
     /** Registration numbers among the given ones that belong to a subject other than the one named. */
     public Uni<Map<String, String>> registrationOwners(SqlConnection connection, Collection<String> registrationNos) {
-        return connection.preparedQuery("select registration_no, subject_key from subject where registration_no = any($1)")
-                .execute(Tuple.of(registrationNos.toArray(String[]::new)))
-                .map(rows -> {
-                    Map<String, String> owners = new HashMap<>();
-                    rows.forEach(row -> owners.put(row.getString(0), row.getString(1)));
-                    return owners;
-                });
+        return pairs(connection, "select registration_no, subject_key from subject where registration_no = any($1)",
+                Tuple.of(registrationNos.toArray(String[]::new)));
+    }
+
+    /** The first column of each row mapped to the second. */
+    private static Uni<Map<String, String>> pairs(SqlConnection connection, String sql, Tuple parameters) {
+        return connection.preparedQuery(sql).execute(parameters).map(rows -> {
+            Map<String, String> pairs = new HashMap<>();
+            rows.forEach(row -> pairs.put(row.getString(0), row.getString(1)));
+            return pairs;
+        });
     }
 
     public Uni<List<ChangedSubject>> upsertSubjects(SqlConnection connection, List<SubjectUpsert> lines) {

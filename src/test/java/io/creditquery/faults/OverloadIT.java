@@ -1,6 +1,7 @@
 package io.creditquery.faults;
 
 import io.creditquery.common.OverloadGuard;
+import io.creditquery.support.CheckBodies;
 import io.creditquery.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -40,8 +40,7 @@ class OverloadIT {
 
     @Test
     void refusesBeyondCapacityAndRecovers() throws Exception {
-        String batch = "{\"scenario\":\"TENDERING\",\"codes\":["
-                + String.join(",", Collections.nCopies(1000, "\"91350100M000100Y43\"")) + "]}";
+        String batch = CheckBodies.batchOf(1000, "91350100M000100Y43");
         String token = TestTokens.bearer("370000-FGW", "verify");
         ExecutorService clients = Executors.newFixedThreadPool(16);
         List<Future<Response>> answers = new ArrayList<>();

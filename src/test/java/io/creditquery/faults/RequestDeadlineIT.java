@@ -1,6 +1,7 @@
 package io.creditquery.faults;
 
 import io.creditquery.common.OverloadGuard;
+import io.creditquery.support.CheckBodies;
 import io.creditquery.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Collections;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -35,8 +35,7 @@ class RequestDeadlineIT {
     @Test
     void aRequestPastItsDeadlineIsAnswered503() {
         // A 1,000-code check reads PostgreSQL and writes its stored answer: far more than a millisecond.
-        String batch = "{\"scenario\":\"TENDERING\",\"codes\":["
-                + String.join(",", Collections.nCopies(1000, "\"91350100M000100Y43\"")) + "]}";
+        String batch = CheckBodies.batchOf(1000, "91350100M000100Y43");
         given().header("Authorization", TestTokens.bearer("370000-FGW", "verify")).contentType("application/json")
                 .body(batch).post("/api/v1/verifications").then().statusCode(503)
                 .contentType("application/problem+json").header("Retry-After", equalTo("1"))

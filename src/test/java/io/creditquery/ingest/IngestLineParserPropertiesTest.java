@@ -1,8 +1,7 @@
 package io.creditquery.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.creditquery.security.PersonalIds;
-import io.creditquery.security.SecurityConfig;
+import io.creditquery.support.TestPersonalIds;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
@@ -13,17 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Whatever a line holds, the parser answers with a value or with reasons; it never throws. */
 class IngestLineParserPropertiesTest {
 
-    private final IngestLineParser parser = new IngestLineParser(new ObjectMapper(), new PersonalIds(new SecurityConfig() {
-        @Override
-        public String idHashKey() {
-            return "00112233445566778899aabbccddeeff";
-        }
-
-        @Override
-        public String apiKeyPepper() {
-            return "00112233445566778899aabbccddeeff";
-        }
-    }));
+    private final IngestLineParser parser = new IngestLineParser(new ObjectMapper(), TestPersonalIds.create());
 
     @Property
     void arbitraryTextIsAnsweredNotThrown(@ForAll String line) {

@@ -3,9 +3,8 @@ package io.creditquery.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.creditquery.demo.DemoDataGenerator;
 import io.creditquery.ingest.PublicityTemplate.Column;
+import io.creditquery.support.TestPersonalIds;
 import io.creditquery.ingest.TemplateRowConverter.CellIssue;
-import io.creditquery.security.PersonalIds;
-import io.creditquery.security.SecurityConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -23,18 +22,7 @@ class TemplateRowConverterTest {
 
     private static final String AUTHORITY = DemoDataGenerator.uscc(1, "GOVERNMENT_ORGAN", "370112");
     private final ObjectMapper json = new ObjectMapper();
-    private final TemplateRowConverter converter = new TemplateRowConverter(new IngestLineParser(json, new PersonalIds(
-            new SecurityConfig() {
-                @Override
-                public String idHashKey() {
-                    return "00112233445566778899aabbccddeeff";
-                }
-
-                @Override
-                public String apiKeyPepper() {
-                    return "00112233445566778899aabbccddeeff";
-                }
-            })), json);
+    private final TemplateRowConverter converter = new TemplateRowConverter(new IngestLineParser(json, TestPersonalIds.create()), json);
 
     private static Map<Column, String> penalty(String date, String fine) {
         Map<Column, String> row = new EnumMap<>(Column.class);
