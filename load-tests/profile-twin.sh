@@ -2,9 +2,9 @@
 # Cached profile lookups side by side with their physical-limit twin, in one run on this box: the service
 # (anonymous, with its code check, rate limiter and audit) against RedisProfileTwin (bare Vert.x HTTP → the same
 # Redis read), the same 2,000 hot codes, and prints the ratio.   load-tests/profile-twin.sh [SECONDS=20] [SIZE=100k]
-# wrk: 1 thread, 32 connections, loopback only; the anonymous limit is set out of reach (one client address).
+# wrk: 1 thread, CONNECTIONS connections, loopback only; the anonymous limit is set out of reach (one client address).
 source "$(dirname "$0")/lib.sh"
-seconds="${1:-20}" size="${2:-100k}"
+seconds="${1:-20}" size="${2:-100k}" connections="${3:-32}"
 bench_data_set "$size"
 [ -f "$bench_data/subjects.csv" ] || die "no data set $size; run load-tests/prepare $size first"
 command -v wrk >/dev/null || apt_install wrk
@@ -20,13 +20,13 @@ cleanup() { stop_bench_service; [ -n "$twin" ] && kill "$twin" 2>/dev/null; true
 trap cleanup EXIT
 start_bench_service "$work/service.log" -Dcredit.ratelimit.anonymous-per-minute=100000000
 wrk -t1 -c32 -d10s -s load-tests/mix.lua "http://127.0.0.1:$CQ_BENCH_PORT" -- "$work/paths.txt" >/dev/null  # fills the cache, warms the JIT
-wrk -t1 -c32 -d"${seconds}s" --latency -s load-tests/mix.lua "http://127.0.0.1:$CQ_BENCH_PORT" -- "$work/paths.txt" > "$work/ours.txt"
+wrk -t1 -c"$connections" -d"${seconds}s" --latency -s load-tests/mix.lua "http://127.0.0.1:$CQ_BENCH_PORT" -- "$work/paths.txt" > "$work/ours.txt"
 java -Xmx256m -cp "target/test-classes:target/classes:$(cat target/classpath.txt)" io.creditquery.loadtest.RedisProfileTwin \
   "$twin_port" "redis://127.0.0.1:$CQ_REDIS_PORT/0" "cq-bench-$CQ_BENCH_ALIAS" > "$work/twin.log" 2>&1 &
 twin=$!
 for _ in $(seq 1 50); do grep -q listening "$work/twin.log" && break; sleep 0.2; done
 wrk -t1 -c32 -d10s -s load-tests/mix.lua "http://127.0.0.1:$twin_port" -- "$work/paths.txt" >/dev/null
-wrk -t1 -c32 -d"${seconds}s" --latency -s load-tests/mix.lua "http://127.0.0.1:$twin_port" -- "$work/paths.txt" > "$work/twin.txt"
+wrk -t1 -c"$connections" -d"${seconds}s" --latency -s load-tests/mix.lua "http://127.0.0.1:$twin_port" -- "$work/paths.txt" > "$work/twin.txt"
 rate() { awk '/Requests\/sec/ {print $2}' "$1"; }
 pct() { awk -v p="$2" '$1 == p {print $2}' "$1"; }
 non2xx() { awk '/Non-2xx/ {print $5}' "$1"; }
