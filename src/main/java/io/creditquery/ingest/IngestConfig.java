@@ -1,6 +1,7 @@
 package io.creditquery.ingest;
 
 import io.smallrye.config.ConfigMapping;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "credit.ingest")
@@ -17,6 +18,10 @@ public interface IngestConfig {
     /** XLSX is read whole (POI); files with more rows must be sent as CSV, which streams. */
     @WithDefault("200000")
     int maxXlsxRows();
+
+    /** Largest XLSX file read (checked before POI parses it). */
+    @WithDefault("40M")
+    MemorySize maxXlsxBytes();
 
     /** Problems listed in a file's report (all are counted). */
     @WithDefault("1000")
