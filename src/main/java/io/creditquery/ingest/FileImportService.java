@@ -85,7 +85,9 @@ public class FileImportService {
      */
     private Uni<Void> chunks(Run run) {
         return Multi.createBy().repeating()
-                .uni(() -> vertx.executeBlocking(Uni.createFrom().item(run::readChunk)))
+                .uni(() -> vertx.executeBlocking(Uni.createFrom().item(run::readChunk))
+                        .onFailure(IllegalArgumentException.class).transform(e -> unprocessable(e.getMessage()
+                                + " (the rows before it were imported; fix the file and upload it again)")))
                 .until(List::isEmpty)
                 .onItem().transformToUniAndConcatenate(chunk -> write(run, chunk))
                 .collect().last()

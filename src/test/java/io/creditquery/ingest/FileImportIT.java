@@ -159,6 +159,22 @@ class FileImportIT {
                 .statusCode(404);
     }
 
+    /** A file whose encoding breaks halfway: the rows before are in, the answer says where and what to do. */
+    @Test
+    void aFileThatStopsBeingValidUtf8HalfwayIsReportedWithTheLine() throws IOException {
+        byte[] penaltyUtf8 = new String(fixture("penalty-gb18030.csv"), java.nio.charset.Charset.forName("GB18030"))
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] broken = java.util.Arrays.copyOf(penaltyUtf8, penaltyUtf8.length + 1_100_000);
+        for (int i = penaltyUtf8.length; i < broken.length; i++) {
+            broken[i] = (byte) (i % 1000 == 999 ? '\n' : 'a');
+        }
+        broken[broken.length - 2] = (byte) 0xFF;
+        upload("坏编码.csv", broken).statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("file"))
+                .body("errors[0].reason", containsString("not valid UTF-8 near line"))
+                .body("errors[0].reason", containsString("upload it again"));
+    }
+
     @Test
     void aFileThatIsNotATemplateIsRefusedAndWritesNothing() {
         upload("notes.csv", "姓名,电话\n张三,123\n".getBytes(StandardCharsets.UTF_8)).statusCode(422)
