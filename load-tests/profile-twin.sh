@@ -18,7 +18,7 @@ twin_port=$((CQ_BENCH_PORT + 1))
 twin=""
 cleanup() { stop_bench_service; [ -n "$twin" ] && kill "$twin" 2>/dev/null; true; }
 trap cleanup EXIT
-start_bench_service "$work/service.log" -Dcredit.ratelimit.anonymous-per-minute=100000000
+start_bench_service "$work/service.log" -Dcredit.ratelimit.anonymous-per-minute=100000000 ${CQ_BENCH_OPTS:-}
 wrk -t1 -c32 -d10s -s load-tests/mix.lua "http://127.0.0.1:$CQ_BENCH_PORT" -- "$work/paths.txt" >/dev/null  # fills the cache, warms the JIT
 wrk -t1 -c"$connections" -d"${seconds}s" --latency -s load-tests/mix.lua "http://127.0.0.1:$CQ_BENCH_PORT" -- "$work/paths.txt" > "$work/ours.txt"
 java -Xmx256m -cp "target/test-classes:target/classes:$(cat target/classpath.txt)" io.creditquery.loadtest.RedisProfileTwin \
