@@ -1,22 +1,19 @@
 package io.creditquery.faults;
 
 import io.creditquery.demo.DemoDataGenerator;
+import io.creditquery.support.ServiceProcess;
 import io.creditquery.support.TestTokens;
-import io.lettuce.core.RedisClient;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,19 +49,18 @@ class IngestCrashProcessIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String token = "Bearer " + TestTokens.department("370000-FGW", "ingest:all admin");
-    private Process service;
+    private final ServiceProcess service = new ServiceProcess(PORT, new ServiceProcess.Stores(DATABASE, ALIAS, 2,
+            System.getenv().getOrDefault("CQ_ES_HOSTS", "127.0.0.1:9200")));
 
     @AfterEach
     void stopService() throws InterruptedException {
-        if (service != null) {
-            service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
+        service.kill();
     }
 
     @Test
     void acknowledgedLinesSurviveSigkillAndTheIndexCatchesUp() throws Exception {
-        resetStores();
-        service = start(1);
+        service.resetStores();
+        service.start("crash-service-1");
 
         Map<Integer, Boolean> acknowledged = new ConcurrentHashMap<>();
         AtomicInteger nextRequest = new AtomicInteger();
@@ -75,7 +71,7 @@ class IngestCrashProcessIT {
                 while (!killed.get()) {
                     int request = nextRequest.getAndIncrement();
                     try {
-                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/ingest/subjects"))
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.uri("/api/v1/ingest/subjects"))
                                 .header("Authorization", token).header("Content-Type", "application/x-ndjson")
                                 .timeout(Duration.ofSeconds(60))
                                 .POST(HttpRequest.BodyPublishers.ofString(lines(request), StandardCharsets.UTF_8))
@@ -94,16 +90,16 @@ class IngestCrashProcessIT {
         while (acknowledged.values().stream().filter(ok -> ok).count() < 8 && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
         }
-        service.destroyForcibly();
+        service.process().destroyForcibly();
         killed.set(true);
-        assertTrue(service.waitFor(30, TimeUnit.SECONDS), "the service died");
+        assertTrue(service.process().waitFor(30, TimeUnit.SECONDS), "the service died");
         clients.shutdown();
         assertTrue(clients.awaitTermination(90, TimeUnit.SECONDS));
 
-        service = start(2);
+        service.start("crash-service-2");
         List<Integer> confirmed = acknowledged.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
         assertTrue(confirmed.size() >= 8, "enough requests were acknowledged before the kill: " + confirmed.size());
-        try (Connection db = database(DATABASE)) {
+        try (Connection db = ServiceProcess.database(DATABASE)) {
             for (int request : acknowledged.keySet()) {
                 long present = presentLines(db, request);
                 if (acknowledged.get(request)) {
@@ -121,7 +117,7 @@ class IngestCrashProcessIT {
         }
 
         long committedUnacknowledged;
-        try (Connection db = database(DATABASE)) {
+        try (Connection db = ServiceProcess.database(DATABASE)) {
             long total = 0;
             for (int request : acknowledged.keySet()) {
                 total += acknowledged.get(request) ? 0 : presentLines(db, request);
@@ -131,7 +127,7 @@ class IngestCrashProcessIT {
         System.out.printf("crash: %d requests acknowledged before SIGKILL, %d cut off (%d of them committed)%n",
                 confirmed.size(), acknowledged.size() - confirmed.size(), committedUnacknowledged);
 
-        JsonPath report = consistencyAfterOutboxDrains();
+        JsonPath report = service.consistency(token, 2000);
         assertTrue(report.getBoolean("consistent"), "index matches PostgreSQL after restart: " + report.prettify());
         assertEquals(report.getLong("subjectsInDatabase"), report.getLong("documentsInIndex"));
         assertTrue(report.getInt("sampled") > 0);
@@ -160,83 +156,5 @@ class IngestCrashProcessIT {
                 return rows.getLong(1);
             }
         }
-    }
-
-    private JsonPath consistencyAfterOutboxDrains() throws Exception {
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (true) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/admin/consistency?sample=2000"))
-                    .header("Authorization", token).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response.body());
-            JsonPath report = JsonPath.from(response.body());
-            if (report.getLong("outboxBacklog") == 0 || Instant.now().isAfter(deadline)) {
-                return report;
-            }
-            Thread.sleep(500);
-        }
-    }
-
-    /** An empty schema, no index behind the alias, an empty Redis database: the service starts from nothing. */
-    private static void resetStores() throws Exception {
-        try (Connection db = database(DATABASE); Statement sql = db.createStatement()) {
-            sql.execute("drop schema public cascade");
-            sql.execute("create schema public");
-        }
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + elasticsearch() + "/" + ALIAS + "-v*"))
-                .DELETE().build(), HttpResponse.BodyHandlers.discarding());
-        RedisClient redis = RedisClient.create("redis://127.0.0.1:6379/2");
-        try (var connection = redis.connect()) {
-            connection.sync().flushdb();
-        } finally {
-            redis.shutdown();
-        }
-    }
-
-    private Process start(int run) throws Exception {
-        String jar = System.getProperty("service.jar", "target/quarkus-app/quarkus-run.jar");
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx512m",
-                "-Dquarkus.http.port=" + PORT,
-                "-Dcredit.search.subjects-alias=" + ALIAS,
-                "-Dcredit.redis.uri=redis://127.0.0.1:6379/2",
-                "-Dcredit.redis.key-prefix=cq-crash",
-                "-Dcredit.demo.load=false",
-                "-jar", jar);
-        builder.environment().put("CQ_DB_NAME", DATABASE);
-        File log = new File("target/crash-service-" + run + ".log");
-        builder.redirectErrorStream(true).redirectOutput(log);
-        Process process = builder.start();
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(deadline)) {
-            assertTrue(process.isAlive(), "the service exited at start; see " + log);
-            try {
-                if (http.send(HttpRequest.newBuilder(uri("/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the service did not become ready in 90 s; see " + log);
-    }
-
-    private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + PORT + path);
-    }
-
-    private static Connection database(String name) throws SQLException {
-        String host = System.getenv().getOrDefault("CQ_PG_HOST", "127.0.0.1");
-        String port = System.getenv().getOrDefault("CQ_PG_PORT", "5432");
-        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + name,
-                System.getenv().getOrDefault("CQ_DB_USER", "creditquery"), System.getenv("CQ_DB_PASSWORD"));
-    }
-
-    private static String elasticsearch() {
-        return System.getenv().getOrDefault("CQ_ES_HOSTS", "127.0.0.1:9200").split(",")[0];
-    }
-
-    private static String javaExecutable() {
-        return ProcessHandle.current().info().command().orElse("java");
     }
 }
