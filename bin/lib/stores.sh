@@ -172,7 +172,7 @@ ensure_stores() {
   mkdir -p "$CQ_STATE_DIR"
   ensure_secrets
   ensure_postgres
-  ensure_databases "$CQ_DB_PASSWORD" creditquery creditquery_test creditquery_crash creditquery_cluster
+  ensure_databases "$CQ_DB_PASSWORD" creditquery creditquery_test creditquery_crash creditquery_cluster creditquery_replicas
   ensure_redis
   ensure_elasticsearch
 }
