@@ -53,9 +53,7 @@ public class AuditAdminResource {
                 QueryParams.text("subject", subject, false, 64), QueryParams.text("actor", actor, false, 200),
                 QueryParams.text("department", department, false, 64), QueryParams.text("apiKey", apiKey, false, 64),
                 QueryParams.text("endpoint", endpoint, false, 300), QueryParams.dateTime("from", from), QueryParams.dateTime("to", to));
-        if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
-            throw ProblemException.badRequest("to", "is before from");
-        }
+        QueryParams.orderedRange(filter.from(), filter.to());
         int pageSize = QueryParams.size("size", size, 50, 500);
         String canonical = filter + "|" + pageSize;
         Long before = cursor == null || cursor.isBlank() ? null

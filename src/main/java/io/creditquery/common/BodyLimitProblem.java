@@ -1,13 +1,13 @@
 package io.creditquery.common;
 
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Body sizes, checked before anything is read: JSON and NDJSON bodies up to {@code credit.limits.max-body}, file
@@ -58,9 +58,7 @@ public class BodyLimitProblem {
     }
 
     private static void refuse(RoutingContext ctx, int status, String slug, String title, String reason) {
-        Problem problem = Problem.of(status, slug, title, "body: " + reason, List.of(new FieldError("body", reason)))
-                .at(ctx.request().path());
-        ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close").end(Json.encode(problem));
+        RouteProblems.send(ctx, Problem.of(status, slug, title, "body: " + reason, List.of(new FieldError("body", reason))),
+                Map.of("Connection", "close"));
     }
 }

@@ -1,11 +1,11 @@
 package io.creditquery.common;
 
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -48,10 +48,8 @@ public class OverloadGuard {
     }
 
     private void refuse(RoutingContext ctx, String slug, String detail) {
-        Problem problem = Problem.of(503, slug, "Service Unavailable", detail, null).at(ctx.request().path());
-        ctx.response().setStatusCode(503).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Retry-After", Integer.toString(config.retryAfterSeconds()))
-                .end(Json.encode(problem));
+        RouteProblems.send(ctx, Problem.of(503, slug, "Service Unavailable", detail, null),
+                Map.of("Retry-After", Integer.toString(config.retryAfterSeconds())));
     }
 
     public int inFlight() {

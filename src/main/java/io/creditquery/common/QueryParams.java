@@ -84,6 +84,13 @@ public final class QueryParams {
         }
     }
 
+    /** 400 naming {@code to} when a time range ends before it starts; an open end is fine. */
+    public static void orderedRange(OffsetDateTime from, OffsetDateTime to) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ProblemException.badRequest("to", "is before from");
+        }
+    }
+
     public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;

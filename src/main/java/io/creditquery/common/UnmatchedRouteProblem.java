@@ -1,9 +1,10 @@
 package io.creditquery.common;
 
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+
+import java.util.Map;
 
 /** Requests no route matches get a problem body too, instead of Vert.x's plain-text 404. */
 @Singleton
@@ -14,9 +15,8 @@ public class UnmatchedRouteProblem {
             if (ctx.response().ended()) {
                 return;
             }
-            Problem problem = Problem.of(404, "not-found", "Not Found", "no resource at " + ctx.request().path(), null)
-                    .at(ctx.request().path());
-            ctx.response().setStatusCode(404).putHeader("Content-Type", Problem.MEDIA_TYPE).end(Json.encode(problem));
+            RouteProblems.send(ctx, Problem.of(404, "not-found", "Not Found", "no resource at " + ctx.request().path(),
+                    null), Map.of());
         });
     }
 }

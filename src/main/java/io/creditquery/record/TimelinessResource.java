@@ -1,7 +1,6 @@
 package io.creditquery.record;
 
 import io.creditquery.audit.AuditContext;
-import io.creditquery.common.ProblemException;
 import io.creditquery.common.QueryParams;
 import io.creditquery.security.Scopes;
 import io.smallrye.mutiny.Uni;
@@ -53,9 +52,7 @@ public class TimelinessResource {
         end = end != null ? end : OffsetDateTime.now(ZoneOffset.UTC);
         OffsetDateTime start = QueryParams.dateTime("from", from);
         start = start != null ? start : end.minusDays(30);
-        if (end.isBefore(start)) {
-            throw ProblemException.badRequest("to", "is before from");
-        }
+        QueryParams.orderedRange(start, end);
         String dept = QueryParams.text("department", department, false, 32);
         int days = QueryParams.wholeNumber("allowedDays", allowedDays, 7, 0, 365);
         int listed = QueryParams.size("size", size, 100, 1000);
