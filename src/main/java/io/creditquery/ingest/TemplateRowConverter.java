@@ -106,7 +106,9 @@ public class TemplateRowConverter {
             ParsedLine<?> parsedSubject = parser.parse(IngestKind.SUBJECTS, row, subject.toString(), department);
             ParsedLine<?> parsedRecord = parser.parse(IngestKind.RECORDS, row, record.toString(), department);
             parsedSubject.errors().forEach(e -> r.error(subjectColumn(e.field(), codeColumn), e.reason()));
-            parsedRecord.errors().forEach(e -> r.error(recordColumn(template, e.field(), codeColumn), e.reason()));
+            // The record names its subject by the same code: a bad code is reported once, by the subject's check.
+            parsedRecord.errors().stream().filter(e -> parsedSubject.valid() || !e.field().equals("subjectCode"))
+                    .forEach(e -> r.error(recordColumn(template, e.field(), codeColumn), e.reason()));
             if (r.errors.isEmpty()) {
                 @SuppressWarnings("unchecked")
                 ParsedLine<SubjectUpsert> s = (ParsedLine<SubjectUpsert>) parsedSubject;

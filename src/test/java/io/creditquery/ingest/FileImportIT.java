@@ -72,6 +72,7 @@ class FileImportIT {
                 .body("rows", equalTo(8)).body("accepted", equalTo(3)).body("rejected", equalTo(5))
                 .body("newSubjects", equalTo(3)).extract().jsonPath();
         assertTrue(hasIssue(report, "errors", 6, "行政相对人代码_1(统一社会信用代码)", "check character"), report.prettify());
+        assertEquals(1, report.getList("errors.findAll { it.row == 6 }").size(), "one problem, reported once: " + report.prettify());
         assertTrue(hasIssue(report, "errors", 7, "处罚决定日期", "in the future"), report.prettify());
         assertTrue(hasIssue(report, "errors", 8, "罚款金额(万元)", "must not be negative"), report.prettify());
         assertTrue(hasIssue(report, "errors", 9, "处罚依据", "is required"), report.prettify());
