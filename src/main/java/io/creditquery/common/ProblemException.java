@@ -31,6 +31,17 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(404, "not-found", "Not found", what, null));
     }
 
+    /** 409: the request is valid but the state of what it names does not allow it now. */
+    public static ProblemException conflict(String slug, String detail) {
+        return new ProblemException(Problem.of(409, slug, "Conflict", detail, null));
+    }
+
+    /** 422: well-formed, but the rules refuse it; the field errors say which rule and why. */
+    public static ProblemException refused(String slug, String field, String reason) {
+        return new ProblemException(Problem.of(422, slug, "Refused by the rules", field + ": " + reason,
+                List.of(new FieldError(field, reason))));
+    }
+
     public static ProblemException unavailable(String slug, String detail) {
         return new ProblemException(Problem.of(503, slug, "Service unavailable", detail, null));
     }

@@ -64,12 +64,9 @@ public final class QueryParams {
             return null;
         }
         String text = value.strip();
-        if (text.length() > maxLength) {
-            throw ProblemException.badRequest(name, "is " + text.length() + " characters long; at most " + maxLength);
-        }
-        String refused = TextChecks.refusedCharacter(text);
-        if (refused != null) {
-            throw ProblemException.badRequest(name, refused);
+        String reason = FieldChecks.textReason(text, maxLength);
+        if (reason != null) {
+            throw ProblemException.badRequest(name, reason);
         }
         return text;
     }
@@ -91,19 +88,26 @@ public final class QueryParams {
         }
     }
 
+    /** {@code true} or {@code false}; absent is false. */
+    public static boolean flag(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.badRequest(name, "must be true or false");
+        };
+    }
+
     public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(name, "'" + truncate(value) + "' is not one of "
-                    + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+        String reason = FieldChecks.enumReason(value, type);
+        if (reason != null) {
+            throw ProblemException.badRequest(name, reason);
         }
-    }
-
-    private static String truncate(String value) {
-        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
     }
 }

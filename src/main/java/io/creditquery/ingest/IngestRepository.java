@@ -39,6 +39,16 @@ public class IngestRepository {
             select subject_key, false as inserted from touched
             """;
 
+    /**
+     * The status a re-filed record gets: the platform's own decisions stand against a department's re-sync, i.e. an
+     * open objection keeps UNDER_OBJECTION, an objection upheld by deletion keeps REVOKED, an approved repair keeps
+     * REPAIRED; otherwise the filed status.
+     */
+    private static final String WORKFLOW_STATUS_KEPT = """
+            case when exists (select 1 from objection o where o.record_id = r.id and o.status in ('FILED', 'ACCEPTED', 'DELETED'))
+                   or exists (select 1 from repair p where p.record_id = r.id and p.status = 'APPROVED')
+                 then r.status else excluded.status end""";
+
     private static final String UPSERT_SUBJECTS = """
             with input as (
                 select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
@@ -88,15 +98,15 @@ public class IngestRepository {
                     subject_id = excluded.subject_id, category = excluded.category,
                     decision_date = excluded.decision_date, title = excluded.title, content = excluded.content,
                     classification = excluded.classification, publicity_until = excluded.publicity_until,
-                    status = excluded.status, version = r.version + 1, updated_at = clock_timestamp()
+                    status = %1$s, version = r.version + 1, updated_at = clock_timestamp()
                 where (r.subject_id, r.category, r.decision_date, r.title, r.content, r.classification,
                        r.publicity_until, r.status)
                       is distinct from
                       (excluded.subject_id, excluded.category, excluded.decision_date, excluded.title,
-                       excluded.content, excluded.classification, excluded.publicity_until, excluded.status)
+                       excluded.content, excluded.classification, excluded.publicity_until, %1$s)
                 returning r.subject_id
             )
-            """ + TOUCH_SUBJECTS;
+            """.formatted(WORKFLOW_STATUS_KEPT) + TOUCH_SUBJECTS;
 
     private static final String UPSERT_LIST_ENTRIES = """
             with input as (

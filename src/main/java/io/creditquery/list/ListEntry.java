@@ -30,4 +30,5 @@ public class ListEntry {
     public LocalDate exitedOn;
     @Column(name = "exit_reason")
     public String exitReason;
+    public String status;
 }

@@ -6,17 +6,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** One page of a subject's records as the caller may see them. */
+/** One page of a subject's records as the caller may see them; a record's {@code id} is what objections and repairs name. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RecordPage(List<RecordView> items, String nextCursor) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RecordView(String category, String categoryLabel, String title, String sourceDept,
+    public record RecordView(long id, String category, String categoryLabel, String title, String sourceDept,
                              String sourceDocNo, LocalDate decisionDate, LocalDate publicityUntil, String status,
                              String classification, Map<String, Object> content) {
 
         static RecordView of(CreditRecord r) {
-            return new RecordView(r.category, RecordCategory.valueOf(r.category).label(), r.title, r.sourceDept,
+            return new RecordView(r.id, r.category, RecordCategory.valueOf(r.category).label(), r.title, r.sourceDept,
                     r.sourceDocNo, r.decisionDate, r.publicityUntil, r.status, r.classification, r.content);
         }
     }

@@ -117,6 +117,23 @@ public class SearchIndexer {
         });
     }
 
+    /**
+     * Writes these subjects' documents now and refreshes the index, for changes a caller must see in search as soon
+     * as they are acknowledged (objections, repairs). Never fails: the outbox rows written with the change stay
+     * and the drain catches up if Elasticsearch cannot be reached.
+     */
+    public Uni<Void> indexNow(List<Long> subjectIds) {
+        return index.ensureAlias()
+                .chain(() -> documents.byIds(pool, subjectIds))
+                .chain(docs -> index.bulk(index.alias(), docs))
+                .chain(() -> index.refresh(index.alias()))
+                .invoke(searchCache::indexChanged)
+                .onFailure().invoke(e -> LOG.warnf("indexing %s at once failed (%s); the outbox drain will catch up",
+                        subjectIds, e.getMessage()))
+                .onFailure().recoverWithNull()
+                .invoke(this::kick);
+    }
+
     /** Outbox rows not yet indexed: the index lag, in subjects. */
     public Uni<Long> backlog() {
         return pool.query("select count(*) from search_outbox").execute()

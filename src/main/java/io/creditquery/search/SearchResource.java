@@ -3,6 +3,7 @@ package io.creditquery.search;
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
 import io.creditquery.common.QueryParams;
+import io.creditquery.evaluation.Grade;
 import io.creditquery.list.ListKind;
 import io.creditquery.list.ListType;
 import io.creditquery.record.RecordCategory;
@@ -31,7 +32,7 @@ public class SearchResource {
     static final int MAX_SIZE = 100;
     static final int MAX_SUGGESTIONS = 20;
     private static final Set<String> SEARCH_PARAMS = Set.of("q", "type", "region", "industry", "list", "listKind",
-            "category", "size", "cursor");
+            "category", "grade", "size", "cursor");
 
     private final SearchService service;
     private final AuditContext audit;
@@ -53,6 +54,7 @@ public class SearchResource {
                                             @QueryParam("industry") String industry, @QueryParam("list") String list,
                                             @QueryParam("listKind") String listKind,
                                             @QueryParam("category") String category,
+                                            @QueryParam("grade") String grade,
                                             @QueryParam("size") String size, @QueryParam("cursor") String cursor) {
         QueryParams.rejectUnknown(uri, SEARCH_PARAMS);
         SearchRequest request = new SearchRequest(
@@ -63,6 +65,7 @@ public class SearchResource {
                 QueryParams.enumValue("list", list, ListType.class),
                 QueryParams.enumValue("listKind", listKind, ListKind.class),
                 QueryParams.enumValue("category", category, RecordCategory.class),
+                QueryParams.enumValue("grade", grade, Grade.class),
                 QueryParams.size("size", size, 20, MAX_SIZE),
                 QueryParams.text("cursor", cursor, false, 512));
         audit.query("q", request.q()).query("filters", request.canonical()).query("cursor", request.cursor() != null);

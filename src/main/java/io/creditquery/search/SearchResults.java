@@ -14,7 +14,7 @@ public record SearchResults(long total, String totalRelation, List<Hit> items, M
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Hit(String code, String name, String highlight, String subjectType, String legalRepresentative,
                       String regionCode, String industryCode, String status, List<String> lists,
-                      List<String> recordCategories) {
+                      List<String> recordCategories, String grade, boolean underObjection) {
     }
 
     public record FacetCount(String value, long count) {

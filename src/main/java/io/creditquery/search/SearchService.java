@@ -33,7 +33,7 @@ public class SearchService {
     private static final Map<String, String> FACETS = facetFields();
     /** Only what a hit shows: the computed search fields (bigrams, pinyin) stay in Elasticsearch. */
     public static final List<String> HIT_FIELDS = List.of("subject_key", "uscc", "id_masked", "name", "subject_type",
-            "legal_representative", "region_code", "industry_code", "status", "list_types", "record_categories");
+            "legal_representative", "region_code", "industry_code", "status", "list_types", "record_categories", "grade", "under_objection");
 
     /** A search answer as JSON and the subject keys it contains (for the audit log). */
     public record Answer(String json, List<String> subjectKeys) {
@@ -123,6 +123,9 @@ public class SearchService {
         if (request.category() != null) {
             bool.filter(SearchQueries.term("record_categories", request.category().name()));
         }
+        if (request.grade() != null) {
+            bool.filter(SearchQueries.term("grade", request.grade().name()));
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -138,7 +141,8 @@ public class SearchService {
                     (String) source.get("subject_type"), person ? null : (String) source.get("legal_representative"),
                     (String) source.get("region_code"), (String) source.get("industry_code"),
                     (String) source.get("status"), (List<String>) source.get("list_types"),
-                    (List<String>) source.get("record_categories")));
+                    (List<String>) source.get("record_categories"), (String) source.get("grade"),
+                    Boolean.TRUE.equals(source.get("under_objection"))));
             lastSort = hit.sort();
         }
         Map<String, List<SearchResults.FacetCount>> facets = null;
@@ -185,6 +189,7 @@ public class SearchService {
         fields.put("industry", "industry_code");
         fields.put("list", "list_types");
         fields.put("category", "record_categories");
+        fields.put("grade", "grade");
         return fields;
     }
 }

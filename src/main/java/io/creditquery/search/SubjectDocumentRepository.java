@@ -1,5 +1,8 @@
 package io.creditquery.search;
 
+import io.creditquery.evaluation.EvaluationRepository;
+import io.creditquery.evaluation.EvaluationRules;
+import io.creditquery.evaluation.EvaluationSql;
 import io.creditquery.list.ListType;
 import io.creditquery.record.PublicVisibility;
 import io.creditquery.security.PersonalIds;
@@ -27,9 +30,19 @@ public class SubjectDocumentRepository {
                    s.legal_representative, s.region_code, s.industry_code, s.status, s.established_on::text,
                    s.registered_capital::float8, s.version, s.updated_at,
                    array(select distinct r.category from credit_record r where r.subject_id = s.id and %s) as categories,
-                   array(select distinct l.list_type from list_entry l where l.subject_id = s.id and %s) as lists
+                   array(select distinct l.list_type from list_entry l where l.subject_id = s.id and %s) as lists,
+                   exists (select 1 from list_entry l where l.subject_id = s.id and l.status = 'UNDER_OBJECTION'
+                           and %s) as list_under_objection,
+                   %s
             from subject s
-            """.formatted(PublicVisibility.RECORD_SQL, PublicVisibility.LIST_SQL);
+            """.formatted(PublicVisibility.RECORD_SQL, PublicVisibility.LIST_SQL, PublicVisibility.LIST_SQL,
+            EvaluationSql.COLUMNS);
+
+    private final EvaluationRules rules;
+
+    public SubjectDocumentRepository(EvaluationRules rules) {
+        this.rules = rules;
+    }
 
     /** A subject's document with its id (the subject key) and version (for external versioning in the index). */
     public record SubjectDocument(long rowId, String key, long version, Map<String, Object> source) {
@@ -41,14 +54,14 @@ public class SubjectDocumentRepository {
         }
         return client.preparedQuery(SELECT + " where s.id = any($1)")
                 .execute(Tuple.of(ids.toArray(Long[]::new)))
-                .map(SubjectDocumentRepository::documents);
+                .map(this::documents);
     }
 
     /** Keyset page: subjects with id greater than {@code afterId}, in id order. */
     public Uni<List<SubjectDocument>> page(SqlClient client, long afterId, int size) {
         return client.preparedQuery(SELECT + " where s.id > $1 order by s.id limit $2")
                 .execute(Tuple.of(afterId, size))
-                .map(SubjectDocumentRepository::documents);
+                .map(this::documents);
     }
 
     public Uni<List<Long>> idsUpdatedSince(SqlClient client, OffsetDateTime since) {
@@ -61,7 +74,7 @@ public class SubjectDocumentRepository {
                 });
     }
 
-    private static List<SubjectDocument> documents(Iterable<Row> rows) {
+    private List<SubjectDocument> documents(Iterable<Row> rows) {
         List<SubjectDocument> documents = new ArrayList<>();
         for (Row row : rows) {
             documents.add(document(row));
@@ -69,7 +82,7 @@ public class SubjectDocumentRepository {
         return documents;
     }
 
-    private static SubjectDocument document(Row row) {
+    private SubjectDocument document(Row row) {
         String key = row.getString("subject_key");
         String type = row.getString("subject_type");
         String region = row.getString("region_code");
@@ -104,6 +117,9 @@ public class SubjectDocumentRepository {
         source.put("list_types", lists);
         source.put("list_kinds", List.copyOf(kinds));
         source.put("record_categories", Arrays.asList(row.getArrayOfStrings("categories")));
+        EvaluationRepository.Counts counts = EvaluationRepository.Counts.of(row);
+        source.put("grade", rules.evaluate(lists, counts).grade().name());
+        source.put("under_objection", row.getBoolean("list_under_objection") || counts.recordsUnderObjection() > 0);
         // Natural persons appear in public search only when a law-mandated public list names them.
         source.put("public", !key.startsWith(PersonalIds.KEY_PREFIX) || publiclyNamed);
         source.put("version", row.getLong("version"));

@@ -10,6 +10,14 @@ public final class Scopes {
     /** Run credit checks (信用核查). */
     public static final String VERIFY = "verify";
     public static final String ADMIN = "admin";
+    /** Handle objections against one's own department's records and list entries. */
+    public static final String OBJECTION_HANDLE = "objection:handle";
+    /** Decide repair applications for one's own department's records and list entries. */
+    public static final String REPAIR_HANDLE = "repair:handle";
+    /** Record credit commitments made to one's department and whether they were kept. */
+    public static final String COMMITMENT = "commitment";
+    /** Keep watchlists and read their events (失信预警). */
+    public static final String WATCH = "watch";
 
     private Scopes() {
     }

@@ -1,6 +1,7 @@
 package io.creditquery.subject;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.creditquery.evaluation.Evaluation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -8,7 +9,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** A subject as the public sees it: registration data, lists in force, and counts of public records. */
+/**
+ * A subject as the caller sees it: registration data, lists in force, counts of records, how many public records are
+ * under objection, and the public credit evaluation (computed from public information only, the same for everyone).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubjectProfile(
         String code,
@@ -25,6 +29,8 @@ public record SubjectProfile(
         String address,
         List<ListBadge> lists,
         Map<String, Long> recordCounts,
+        int recordsUnderObjection,
+        Evaluation evaluation,
         long version,
         OffsetDateTime updatedAt) {
 
@@ -33,8 +39,8 @@ public record SubjectProfile(
     public record OldCodes(String registrationNo, String orgCode) {
     }
 
-    /** A red or black list entry in force. */
-    public record ListBadge(String listType, String label, String kind, String authority, String basis,
-                            LocalDate listedOn, LocalDate plannedExitOn) {
+    /** A red or black list entry in force; {@code id} is what an objection or a repair application names. */
+    public record ListBadge(long id, String listType, String label, String kind, String authority, String basis,
+                            LocalDate listedOn, LocalDate plannedExitOn, boolean underObjection) {
     }
 }

@@ -7,6 +7,9 @@ import io.creditquery.code.CodeKind;
 import io.creditquery.code.CodeValidator;
 import io.creditquery.common.JsonText;
 import io.creditquery.common.ProblemException;
+import io.creditquery.evaluation.Evaluation;
+import io.creditquery.evaluation.EvaluationRepository;
+import io.creditquery.evaluation.EvaluationRules;
 import io.creditquery.list.ListEntry;
 import io.creditquery.list.ListEntryRepository;
 import io.creditquery.list.ListType;
@@ -14,6 +17,7 @@ import io.creditquery.record.CreditRecordRepository;
 import io.creditquery.record.RecordCategory;
 import io.creditquery.record.RecordPage;
 import io.creditquery.record.RecordService;
+import io.creditquery.record.RecordStatus;
 import io.creditquery.security.AccessPolicy;
 import io.creditquery.security.CallerView;
 import io.creditquery.security.PersonalIds;
@@ -43,10 +47,14 @@ public class SubjectService {
     private final JsonText json;
     private final RecordService recordService;
     private final AccessPolicy policy;
+    private final EvaluationRepository evaluationCounts;
+    private final EvaluationRules rules;
 
     public SubjectService(SubjectRepository subjects, ListEntryRepository lists, CreditRecordRepository records,
                           ProfileCache cache, PersonalIds personalIds, JsonText json, RecordService recordService,
-                          AccessPolicy policy) {
+                          AccessPolicy policy, EvaluationRepository evaluationCounts, EvaluationRules rules) {
+        this.evaluationCounts = evaluationCounts;
+        this.rules = rules;
         this.subjects = subjects;
         this.lists = lists;
         this.records = records;
@@ -141,26 +149,30 @@ public class SubjectService {
                     return Uni.createFrom().nullItem();
                 }
                 return records.countsByCategory(subject.id, policy.records(view))
-                        .map(counts -> toProfile(subject, entries, counts));
+                        .chain(counts -> evaluationCounts.counts(subject.id).map(evaluation -> toProfile(subject,
+                                entries, counts, evaluation.recordsUnderObjection(),
+                                rules.evaluate(entries.stream().map(e -> e.listType).toList(), evaluation))));
             });
         });
     }
 
-    private static SubjectProfile toProfile(Subject s, List<ListEntry> entries, Map<String, Long> counts) {
+    private static SubjectProfile toProfile(Subject s, List<ListEntry> entries, Map<String, Long> counts,
+                                            int recordsUnderObjection, Evaluation evaluation) {
         SubjectType type = SubjectType.valueOf(s.subjectType);
         boolean person = type == SubjectType.NATURAL_PERSON;
         List<SubjectProfile.ListBadge> badges = entries.stream()
                 .map(e -> {
                     ListType listType = ListType.valueOf(e.listType);
-                    return new SubjectProfile.ListBadge(e.listType, listType.label(), listType.kind().name(),
-                            e.authority, e.basis, e.listedOn, e.plannedExitOn);
+                    return new SubjectProfile.ListBadge(e.id, e.listType, listType.label(), listType.kind().name(),
+                            e.authority, e.basis, e.listedOn, e.plannedExitOn,
+                            RecordStatus.UNDER_OBJECTION.name().equals(e.status));
                 })
                 .toList();
         return new SubjectProfile(person ? s.idMasked : s.uscc, type.name(), type.label(), s.name,
                 person ? null : s.legalRepresentative,
                 person ? null : new SubjectProfile.OldCodes(s.registrationNo, s.orgCode),
                 s.regionCode, s.industryCode, s.status, s.establishedOn, s.registeredCapital,
-                person ? null : s.address, badges, counts, s.version, s.updatedAt);
+                person ? null : s.address, badges, counts, recordsUnderObjection, evaluation, s.version, s.updatedAt);
     }
 
     private static boolean isNaturalPerson(Subject subject) {

@@ -1,13 +1,10 @@
 package io.creditquery.verification;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.creditquery.common.Catalogues;
 import io.creditquery.list.ListType;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +31,7 @@ public class MeasureCatalogue {
     private final Map<ListType, Map<Scenario, Measure>> index = new EnumMap<>(ListType.class);
 
     public MeasureCatalogue(ObjectMapper json) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(FILE)) {
-            if (in == null) {
-                throw new IllegalStateException(FILE + " is missing from the classpath");
-            }
-            this.catalogue = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(in, Catalogue.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the measures catalogue " + FILE + " is invalid", e);
-        }
+        this.catalogue = Catalogues.load(json, FILE, Catalogue.class);
         for (Measure m : catalogue.measures()) {
             index.computeIfAbsent(m.listType(), t -> new EnumMap<>(Scenario.class)).put(m.scenario(), m);
         }

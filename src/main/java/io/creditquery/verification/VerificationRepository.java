@@ -1,7 +1,11 @@
 package io.creditquery.verification;
 
 import io.creditquery.common.JsonText;
+import io.creditquery.evaluation.EvaluationRepository;
+import io.creditquery.evaluation.EvaluationRules;
+import io.creditquery.evaluation.EvaluationSql;
 import io.creditquery.record.PublicVisibility;
+import io.creditquery.record.RecordStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,18 +26,22 @@ public class VerificationRepository {
 
     private static final String FACTS = """
             select s.subject_key, coalesce(s.uscc, s.id_masked) as code, s.name, s.subject_type, s.status,
-                   l.list_type, l.authority, l.decision_no, l.basis, l.listed_on, l.planned_exit_on
+                   l.id as list_id, l.list_type, l.authority, l.decision_no, l.basis, l.listed_on, l.planned_exit_on,
+                   l.status as list_status, %s
             from subject s left join list_entry l on l.subject_id = s.id and %s
             where s.subject_key = any($1)
             order by s.subject_key, l.listed_on desc
-            """.formatted(PublicVisibility.LIST_SQL);
+            """.formatted(EvaluationSql.COLUMNS, PublicVisibility.LIST_SQL);
 
     private final Pool pool;
     private final JsonText json;
 
-    public VerificationRepository(Pool pool, JsonText json) {
+    private final EvaluationRules rules;
+
+    public VerificationRepository(Pool pool, JsonText json, EvaluationRules rules) {
         this.pool = pool;
         this.json = json;
+        this.rules = rules;
     }
 
     public Uni<Map<String, SubjectFacts>> facts(Collection<String> subjectKeys) {
@@ -40,17 +49,28 @@ public class VerificationRepository {
             return Uni.createFrom().item(Map.of());
         }
         return pool.preparedQuery(FACTS).execute(Tuple.of(subjectKeys.toArray(String[]::new))).map(rows -> {
-            Map<String, SubjectFacts> facts = new LinkedHashMap<>();
+            Map<String, Row> subjects = new LinkedHashMap<>();
+            Map<String, List<SubjectFacts.ListFact>> lists = new HashMap<>();
             for (Row row : rows) {
                 String key = row.getString("subject_key");
-                SubjectFacts subject = facts.computeIfAbsent(key, k -> new SubjectFacts(k, row.getString("code"),
-                        row.getString("name"), row.getString("subject_type"), row.getString("status"), new ArrayList<>()));
+                subjects.putIfAbsent(key, row);
+                List<SubjectFacts.ListFact> entries = lists.computeIfAbsent(key, k -> new ArrayList<>());
                 if (row.getString("list_type") != null) {
-                    subject.lists().add(new SubjectFacts.ListFact(row.getString("list_type"), row.getString("authority"),
-                            row.getString("decision_no"), row.getString("basis"), row.getLocalDate("listed_on"),
-                            row.getLocalDate("planned_exit_on")));
+                    entries.add(new SubjectFacts.ListFact(row.getLong("list_id"), row.getString("list_type"),
+                            row.getString("authority"), row.getString("decision_no"), row.getString("basis"),
+                            row.getLocalDate("listed_on"), row.getLocalDate("planned_exit_on"),
+                            RecordStatus.UNDER_OBJECTION.name().equals(row.getString("list_status"))));
                 }
             }
+            Map<String, SubjectFacts> facts = new LinkedHashMap<>();
+            subjects.forEach((key, row) -> {
+                List<SubjectFacts.ListFact> entries = lists.get(key);
+                EvaluationRepository.Counts counts = EvaluationRepository.Counts.of(row);
+                facts.put(key, new SubjectFacts(key, row.getString("code"), row.getString("name"),
+                        row.getString("subject_type"), row.getString("status"), List.copyOf(entries),
+                        counts.recordsUnderObjection(),
+                        rules.evaluate(entries.stream().map(SubjectFacts.ListFact::listType).toList(), counts)));
+            });
             return facts;
         });
     }

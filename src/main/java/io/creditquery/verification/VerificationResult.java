@@ -1,6 +1,7 @@
 package io.creditquery.verification;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.creditquery.evaluation.Evaluation;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,7 +17,7 @@ public record VerificationResult(String id, Scenario scenario, String purpose, O
     /** One input code: FOUND with a verdict, UNKNOWN (valid but no such subject) or INVALID (with the reason). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(int index, String input, String status, String code, String name, Verdict verdict,
-                       List<SubjectFacts.ListFact> lists, List<Measure> measures, String grade, String reason,
-                       Integer duplicateOf) {
+                       List<SubjectFacts.ListFact> lists, List<Measure> measures, String grade,
+                       Evaluation evaluation, Integer recordsUnderObjection, String reason, Integer duplicateOf) {
     }
 }

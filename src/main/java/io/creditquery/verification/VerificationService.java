@@ -172,11 +172,11 @@ public class VerificationService {
             String shown = in.check().kind() == CodeKind.CITIZEN_ID ? PersonalIds.mask(normalized) : in.raw();
             VerificationResult.Item item;
             if (!in.check().valid()) {
-                item = new VerificationResult.Item(in.index(), shown, "INVALID", null, null, null, null, null, null,
+                item = new VerificationResult.Item(in.index(), shown, "INVALID", null, null, null, null, null, null, null, null,
                         in.check().firstError(), duplicateOf);
                 counts[5]++;
             } else if (key == null || !facts.containsKey(key)) {
-                item = new VerificationResult.Item(in.index(), shown, "UNKNOWN", null, null, null, null, null, null,
+                item = new VerificationResult.Item(in.index(), shown, "UNKNOWN", null, null, null, null, null, null, null, null,
                         "no subject is known by this code", duplicateOf);
                 counts[4]++;
             } else {
@@ -188,7 +188,8 @@ public class VerificationService {
                         .min(Comparator.naturalOrder()).orElse(Verdict.CLEAR);
                 counts[verdict.ordinal()]++;
                 item = new VerificationResult.Item(in.index(), shown, "FOUND", f.code(), f.name(), verdict, f.lists(),
-                        measures, null, null, duplicateOf);
+                        measures, f.evaluation().grade().name(), f.evaluation(), f.recordsUnderObjection(), null,
+                        duplicateOf);
             }
             items.add(item);
         }

@@ -40,7 +40,7 @@ public class TestStores {
 
     /** Empties the credit data (not the audit log or departments), the test index and the test Redis database. */
     public void reset() {
-        pool.query("truncate credit_record, list_entry, search_outbox, subject restart identity cascade")
+        pool.query("truncate credit_record, list_entry, search_outbox, watch_outbox, watchlist, subject restart identity cascade")
                 .execute().await().indefinitely();
         // The test distribution has no delete-by-query: swap in a fresh empty index instead (after the start-up
         // index check, which could otherwise swap concurrently).
@@ -52,6 +52,24 @@ public class TestStores {
     public long count(String sql, Object... params) {
         return pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely()
                 .iterator().next().getLong(0);
+    }
+
+    public void execute(String sql, Object... params) {
+        pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely();
+    }
+
+    /** Waits until the subject with this key has its current version in the index. */
+    public void awaitIndexed(String subjectKey) {
+        long version = count("select version from subject where subject_key = $1", subjectKey);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Map<String, Object> doc = indexed(subjectKey);
+            return doc != null && ((Number) doc.get("version")).longValue() == version;
+        });
+        try {
+            elasticsearch.indices().refresh(r -> r.index(search.subjectsAlias()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The indexed document of a subject, or null. */

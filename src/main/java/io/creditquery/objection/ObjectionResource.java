@@ -1,0 +1,143 @@
+package io.creditquery.objection;
+
+import io.creditquery.audit.AuditContext;
+import io.creditquery.common.Cursors;
+import io.creditquery.common.ProblemException;
+import io.creditquery.common.QueryParams;
+import io.creditquery.security.AccessPolicy;
+import io.creditquery.security.Callers;
+import io.creditquery.security.Scopes;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+/** Objections (异议): anyone files, the filer follows by tracking id, the owning department decides. */
+@Path("/api/v1/objections")
+@Produces(MediaType.APPLICATION_JSON)
+public class ObjectionResource {
+
+    /** A page of a department's objections. */
+    public record ObjectionPage(List<ObjectionView> items, String nextCursor) {
+    }
+
+    private static final Set<String> LIST_PARAMS = Set.of("status", "overdue", "size", "cursor");
+
+    private final ObjectionService service;
+    private final AuditContext audit;
+    private final CurrentIdentityAssociation identities;
+    private final AccessPolicy policy;
+    private final Cursors cursors;
+
+    public ObjectionResource(ObjectionService service, AuditContext audit, CurrentIdentityAssociation identities,
+                             AccessPolicy policy, Cursors cursors) {
+        this.service = service;
+        this.audit = audit;
+        this.identities = identities;
+        this.policy = policy;
+        this.cursors = cursors;
+    }
+
+    /** Files an objection against a record or list entry; 201 with the tracking id. Public filers give a contact. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<ObjectionView>> file(ObjectionRequest request) {
+        if (request != null) {
+            audit.query("recordId", request.recordId()).query("listEntryId", request.listEntryId());
+        }
+        return identities.getDeferredIdentity().chain(identity -> service.file(request, policy.view(identity),
+                        identity.isAnonymous() ? null : identity.getPrincipal().getName()))
+                .invoke(view -> audit.query("objection", view.trackingId()))
+                .map(view -> RestResponse.ResponseBuilder.<ObjectionView>created(URI.create("/api/v1/objections/" + view.trackingId()))
+                        .entity(view).build());
+    }
+
+    /** Status by tracking id; the handling department also sees the filer's name and contact. */
+    @GET
+    @Path("/{trackingId}")
+    public Uni<ObjectionView> find(@PathParam("trackingId") String trackingId) {
+        audit.query("objection", trackingId);
+        return identities.getDeferredIdentity().chain(identity -> service.find(trackingId, handlingDepartment(identity)));
+    }
+
+    /** ACCEPT, REJECT, CORRECT or DELETE, by the department that owns the record or list entry. */
+    @POST
+    @Path("/{trackingId}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Scopes.OBJECTION_HANDLE)
+    public Uni<ObjectionView> decide(@PathParam("trackingId") String trackingId, ObjectionDecision decision) {
+        audit.query("objection", trackingId).query("decision", decision == null ? null : decision.decision());
+        return identities.getDeferredIdentity().chain(identity -> {
+            String department = Callers.department(identity);
+            if (department == null) {
+                throw ProblemException.badRequest("token", "has no dept claim: objections are decided by departments");
+            }
+            return service.decide(trackingId, decision, department, identity.getPrincipal().getName());
+        });
+    }
+
+    /**
+     * The department's objections by deadline (every department's for an auditor with the admin scope);
+     * {@code overdue=true} lists those past their deadline and still open.
+     */
+    @GET
+    @RolesAllowed({Scopes.OBJECTION_HANDLE, Scopes.ADMIN})
+    public Uni<ObjectionPage> list(@Context UriInfo uri, @QueryParam("status") String status,
+                                   @QueryParam("overdue") String overdue, @QueryParam("size") String size,
+                                   @QueryParam("cursor") String cursor) {
+        QueryParams.rejectUnknown(uri, LIST_PARAMS);
+        String state = QueryParams.text("status", status, false, 20);
+        if (state != null && !Set.of("FILED", "ACCEPTED", "REJECTED", "CORRECTED", "DELETED").contains(state)) {
+            throw ProblemException.badRequest("status", "'" + state + "' is not one of FILED, ACCEPTED, REJECTED,"
+                    + " CORRECTED, DELETED");
+        }
+        boolean overdueOnly = QueryParams.flag("overdue", overdue);
+        int pageSize = QueryParams.size("size", size, 50, 200);
+        String position = QueryParams.text("cursor", cursor, false, 512);
+        audit.query("status", state).query("overdue", overdueOnly);
+        return identities.getDeferredIdentity().chain(identity -> {
+            String department = identity.hasRole(Scopes.ADMIN) ? null : Callers.department(identity);
+            if (department == null && !identity.hasRole(Scopes.ADMIN)) {
+                throw ProblemException.badRequest("token", "has no dept claim: objection lists are per department");
+            }
+            String query = department + "|" + state + "|" + overdueOnly + "|" + pageSize;
+            LocalDate afterDue = null;
+            String afterId = null;
+            if (position != null) {
+                List<String> after = cursors.decode(query, position, 2);
+                try {
+                    afterDue = LocalDate.parse(after.get(0));
+                    afterId = after.get(1);
+                } catch (DateTimeParseException e) {
+                    throw ProblemException.badRequest("cursor", "is not a cursor this API issued for this query");
+                }
+            }
+            return service.list(department, state, overdueOnly, afterDue, afterId, pageSize).map(items -> {
+                ObjectionView last = items.size() == pageSize ? items.get(items.size() - 1) : null;
+                return new ObjectionPage(items, last == null ? null
+                        : cursors.encode(query, List.of(last.dueOn().toString(), last.trackingId())));
+            });
+        });
+    }
+
+    private static String handlingDepartment(SecurityIdentity identity) {
+        return identity.hasRole(Scopes.OBJECTION_HANDLE) ? Callers.department(identity) : null;
+    }
+}
