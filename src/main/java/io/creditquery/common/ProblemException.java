@@ -31,6 +31,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(404, "not-found", "Not found", what, null));
     }
 
+    /** 403: authenticated, but this kind of caller may not do this (the detail says who may). */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail, null));
+    }
+
     /** 409: the request is valid but the state of what it names does not allow it now. */
     public static ProblemException conflict(String slug, String detail) {
         return new ProblemException(Problem.of(409, slug, "Conflict", detail, null));

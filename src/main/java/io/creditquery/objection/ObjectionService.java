@@ -1,6 +1,7 @@
 package io.creditquery.objection;
 
 import io.creditquery.common.FieldChecks;
+import io.creditquery.common.PgErrors;
 import io.creditquery.common.ProblemException;
 import io.creditquery.common.TrackingIds;
 import io.creditquery.common.WorkingCalendar;
@@ -13,7 +14,6 @@ import io.creditquery.subject.SubjectChanges;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
@@ -48,14 +48,13 @@ public class ObjectionService {
     private final ObjectionConfig config;
 
     public ObjectionService(Pool pool, ObjectionRepository objections, TargetRepository targets,
-                            SubjectChanges changes, ObjectionConfig config) {
+                            SubjectChanges changes, ObjectionConfig config, WorkingCalendar calendar) {
         this.pool = pool;
         this.objections = objections;
         this.targets = targets;
         this.changes = changes;
         this.config = config;
-        this.calendar = new WorkingCalendar(config.holidays().orElse(Set.of()),
-                config.workingWeekendDays().orElse(Set.of()));
+        this.calendar = calendar;
     }
 
     private record Filed(String id, SubjectChanges.Changed changed) {
@@ -67,7 +66,7 @@ public class ObjectionService {
             throw ProblemException.badRequest("body", "is required: {\"recordId\" or \"listEntryId\", \"reason\", …}");
         }
         FieldChecks checks = new FieldChecks();
-        Target.Kind kind = targetKind(checks, request.recordId(), request.listEntryId());
+        Target.Kind kind = Target.requested(checks, request.recordId(), request.listEntryId());
         String reason = checks.text("reason", request.reason(), true, 2000);
         checks.require(reason == null || reason.length() >= 5, "reason", "must say in at least 5 characters what is wrong");
         boolean publicFiler = caller.kind() == CallerView.Kind.PUBLIC;
@@ -87,14 +86,14 @@ public class ObjectionService {
         LocalDate dueOn = calendar.plusWorkingDays(LocalDate.now(), config.deadlineWorkingDays());
         return pool.withTransaction(connection -> targets.lock(connection, kind, targetId).chain(target -> {
                     if (target == null || !mayObject(caller, target)) {
-                        throw ProblemException.notFound("no " + describe(kind) + " " + targetId + " that this caller may see");
+                        throw ProblemException.notFound("no " + kind.label() + " " + targetId + " that this caller may see");
                     }
                     if (RecordStatus.UNDER_OBJECTION.name().equals(target.status())) {
-                        throw ProblemException.conflict("objection-open", "an objection against " + describe(kind) + " "
+                        throw ProblemException.conflict("objection-open", "an objection against " + kind.label() + " "
                                 + targetId + " is already being handled by " + target.department());
                     }
                     if (!RecordStatus.ACTIVE.name().equals(target.status())) {
-                        throw ProblemException.conflict("not-in-force", describe(kind) + " " + targetId + " is "
+                        throw ProblemException.conflict("not-in-force", kind.label() + " " + targetId + " is "
                                 + target.status() + "; only information in force can be objected to");
                     }
                     return objections.insert(connection, trackingId, target, caller.kind() == CallerView.Kind.SELF
@@ -103,8 +102,8 @@ public class ObjectionService {
                             .chain(() -> targets.status(connection, target, RecordStatus.UNDER_OBJECTION.name()))
                             .chain(() -> changes.touch(connection, target.subjectId()));
                 }).map(changed -> new Filed(trackingId, changed)))
-                .onFailure(ObjectionService::isUniqueViolation).transform(e -> ProblemException.conflict(
-                        "objection-open", "an objection against " + describe(kind) + " " + targetId
+                .onFailure(PgErrors::isUniqueViolation).transform(e -> ProblemException.conflict(
+                        "objection-open", "an objection against " + kind.label() + " " + targetId
                                 + " is already being handled"))
                 .call(filed -> changes.publish(filed.changed()))
                 .chain(filed -> objections.find(filed.id()))
@@ -177,7 +176,7 @@ public class ObjectionService {
                 String misplaced = correction.misplacedFor(target.kind());
                 if (misplaced != null) {
                     throw ProblemException.badRequest("correction." + misplaced, "does not apply to a "
-                            + describe(target.kind()));
+                            + target.kind().label());
                 }
                 yield targets.correct(connection, target, correction)
                         .call(() -> targets.status(connection, target, open.targetStatus()))
@@ -192,16 +191,6 @@ public class ObjectionService {
     public Uni<List<ObjectionView>> list(String department, String status, boolean overdueOnly, LocalDate afterDue,
                                          String afterId, int size) {
         return objections.list(department, status, overdueOnly, afterDue, afterId, size);
-    }
-
-    private static Target.Kind targetKind(FieldChecks checks, Long recordId, Long listEntryId) {
-        if (!checks.require((recordId == null) != (listEntryId == null), recordId == null ? "recordId" : "listEntryId",
-                "give exactly one of recordId and listEntryId")) {
-            return null;
-        }
-        Long id = recordId != null ? recordId : listEntryId;
-        checks.require(id > 0, recordId != null ? "recordId" : "listEntryId", "must be a positive id");
-        return recordId != null ? Target.Kind.RECORD : Target.Kind.LIST_ENTRY;
     }
 
     private static void checkAttachments(FieldChecks checks, List<ObjectionRequest.Attachment> given) {
@@ -231,13 +220,5 @@ public class ObjectionService {
             case SELF -> target.subjectKey().equals(caller.subjectKey());
             case DEPARTMENT -> target.publicMaySee() || target.department().equals(caller.department());
         };
-    }
-
-    static String describe(Target.Kind kind) {
-        return kind == Target.Kind.RECORD ? "record" : "list entry";
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        return e instanceof PgException pg && "23505".equals(pg.getSqlState());
     }
 }

@@ -18,14 +18,15 @@ public class TargetRepository {
 
     private static final String RECORD = """
             select 'RECORD' as kind, r.id, r.subject_id, s.subject_key, s.subject_type, r.source_dept as department,
-                   r.status, r.category, r.decision_date as since, r.title as label, (%s) as in_public_view
+                   r.status, r.category, r.decision_date as since, r.title as label, (%s) as in_public_view,
+                   r.classification, r.content ->> 'penaltyType' as penalty_type
             from credit_record r join subject s on s.id = r.subject_id
             where r.id = $1 for update of r
             """.formatted(PublicVisibility.RECORD_SQL);
     private static final String LIST_ENTRY = """
             select 'LIST_ENTRY' as kind, l.id, l.subject_id, s.subject_key, s.subject_type, l.authority as department,
                    l.status, l.list_type as category, l.listed_on as since, l.decision_no as label,
-                   (%s) as in_public_view
+                   (%s) as in_public_view, null as classification, null as penalty_type
             from list_entry l join subject s on s.id = l.subject_id
             where l.id = $1 for update of l
             """.formatted(PublicVisibility.LIST_SQL);
@@ -42,6 +43,14 @@ public class TargetRepository {
         return connection.preparedQuery("update " + table + " set status = $2, version = version + 1,"
                         + " updated_at = clock_timestamp() where id = $1")
                 .execute(Tuple.of(target.id(), status)).replaceWithVoid();
+    }
+
+    /** Ends a list entry by repair: out of force today, with the reason. */
+    public Uni<Void> exitByRepair(SqlConnection connection, Target target) {
+        return connection.preparedQuery("update list_entry set status = 'REPAIRED', exited_on = greatest(current_date,"
+                        + " listed_on), exit_reason = '信用修复', version = version + 1, updated_at = clock_timestamp()"
+                        + " where id = $1")
+                .execute(Tuple.of(target.id())).replaceWithVoid();
     }
 
     /** Applies a correction; returns {before, after} of the values it changed, as kept with the objection. */
@@ -93,6 +102,6 @@ public class TargetRepository {
         return new Target(Target.Kind.valueOf(row.getString("kind")), row.getLong("id"), row.getLong("subject_id"),
                 row.getString("subject_key"), row.getString("subject_type"), row.getString("department"),
                 row.getString("status"), row.getString("category"), row.getLocalDate("since"), row.getString("label"),
-                row.getBoolean("in_public_view"));
+                row.getBoolean("in_public_view"), row.getString("classification"), row.getString("penalty_type"));
     }
 }

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -32,19 +33,25 @@ public class SubjectChanges {
 
     /** In the caller's transaction. */
     public Uni<Changed> touch(SqlConnection connection, long subjectId) {
+        return touch(connection, List.of(subjectId)).map(changed -> changed.get(0));
+    }
+
+    /** In the caller's transaction, for many subjects in one statement. */
+    public Uni<List<Changed>> touch(SqlConnection connection, Collection<Long> subjectIds) {
         return connection.preparedQuery("""
                         with touched as (
-                            update subject set version = version + 1, updated_at = clock_timestamp() where id = $1
+                            update subject set version = version + 1, updated_at = clock_timestamp() where id = any($1)
                             returning id, subject_key
                         ), outbox as (
                             insert into search_outbox (subject_id) select id from touched
                         )
                         select id, subject_key from touched
                         """)
-                .execute(Tuple.of(subjectId))
+                .execute(Tuple.of(subjectIds.toArray(Long[]::new)))
                 .map(rows -> {
-                    var row = rows.iterator().next();
-                    return new Changed(row.getLong("id"), row.getString("subject_key"));
+                    List<Changed> changed = new ArrayList<>();
+                    rows.forEach(row -> changed.add(new Changed(row.getLong("id"), row.getString("subject_key"))));
+                    return changed;
                 });
     }
 
@@ -55,6 +62,14 @@ public class SubjectChanges {
         }
         return cache.invalidate(changed.stream().map(Changed::key).toList())
                 .chain(() -> indexer.indexNow(changed.stream().map(Changed::id).distinct().toList()));
+    }
+
+    /**
+     * After the commit of a change of many subjects (a day's ending publicity windows): cached views are dropped and
+     * the index follows through the outbox drain, in batches, rather than in one request.
+     */
+    public Uni<Void> publishInBackground(Collection<Changed> changed) {
+        return cache.invalidate(changed.stream().map(Changed::key).toList()).invoke(indexer::kick);
     }
 
     public Uni<Void> publish(Changed changed) {

@@ -54,6 +54,11 @@ public class TestStores {
                 .iterator().next().getLong(0);
     }
 
+    public String text(String sql, Object... params) {
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely()
+                .iterator().next().getString(0);
+    }
+
     public void execute(String sql, Object... params) {
         pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely();
     }

@@ -1,0 +1,78 @@
+package io.creditquery.commitment;
+
+import io.creditquery.audit.AuditContext;
+import io.creditquery.common.ProblemException;
+import io.creditquery.security.AccessPolicy;
+import io.creditquery.security.Callers;
+import io.creditquery.security.Scopes;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.net.URI;
+
+/** Credit commitments (信用承诺), recorded and assessed by the department they were made to. */
+@Path("/api/v1/commitments")
+@Produces(MediaType.APPLICATION_JSON)
+public class CommitmentResource {
+
+    private final CommitmentService service;
+    private final AuditContext audit;
+    private final SecurityIdentity identity;
+    private final AccessPolicy policy;
+
+    public CommitmentResource(CommitmentService service, AuditContext audit, SecurityIdentity identity,
+                              AccessPolicy policy) {
+        this.service = service;
+        this.audit = audit;
+        this.identity = identity;
+        this.policy = policy;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Scopes.COMMITMENT)
+    public Uni<RestResponse<CommitmentView>> record(CommitmentRequest request) {
+        audit.code(request == null || request.subjectCode() == null ? "" : request.subjectCode());
+        return service.record(request, department())
+                .invoke(view -> audit.query("commitment", view.id()))
+                .map(view -> RestResponse.ResponseBuilder.<CommitmentView>created(
+                        URI.create("/api/v1/commitments/" + view.id())).entity(view).build());
+    }
+
+    /** Kept or broken: a broken commitment lowers the subject's grade (evaluation-rules.json). */
+    @POST
+    @Path("/{id}/assessment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Scopes.COMMITMENT)
+    public Uni<CommitmentView> assess(@PathParam("id") String id, CommitmentAssessment assessment) {
+        audit.query("commitment", id);
+        return service.assess(id, assessment, department());
+    }
+
+    /** For the department the commitment was made to, and for the subject itself. */
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    public Uni<CommitmentView> find(@PathParam("id") String id) {
+        audit.query("commitment", id);
+        return service.find(id, Callers.department(identity), policy.view(identity).subjectKey());
+    }
+
+    private String department() {
+        String department = Callers.department(identity);
+        if (department == null) {
+            throw ProblemException.badRequest("token", "has no dept claim: commitments are recorded by departments");
+        }
+        return department;
+    }
+}
