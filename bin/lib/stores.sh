@@ -168,8 +168,17 @@ ENV
   set -a; . "$env_file"; set +a
 }
 
+# Credit reports (PDF) embed a CJK TrueType font; WenQuanYi Zen Hei has TrueType outlines, which PDFBox can subset.
+CQ_REPORT_FONT="${CQ_REPORT_FONT:-/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc}"
+export CQ_REPORT_FONT
+ensure_report_font() {
+  [ -f "$CQ_REPORT_FONT" ] || apt_install fonts-wqy-zenhei
+  [ -f "$CQ_REPORT_FONT" ] || die "no CJK font at $CQ_REPORT_FONT for credit reports (package fonts-wqy-zenhei)"
+}
+
 ensure_stores() {
   mkdir -p "$CQ_STATE_DIR"
+  ensure_report_font
   ensure_secrets
   ensure_postgres
   ensure_databases "$CQ_DB_PASSWORD" creditquery creditquery_test creditquery_crash creditquery_cluster creditquery_replicas

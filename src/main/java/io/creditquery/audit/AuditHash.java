@@ -1,11 +1,9 @@
 package io.creditquery.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.creditquery.common.Digests;
+
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.TreeMap;
 
 /**
@@ -37,12 +35,7 @@ public final class AuditHash {
         field(text, Integer.toString(e.status()));
         field(text, Long.toString(e.latencyMicros()));
         field(text, e.requestId());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return Digests.sha256Hex(text.toString());
     }
 
     /** Each field behind a separator, with null distinct from the empty string. */

@@ -1,0 +1,106 @@
+package io.creditquery.report;
+
+import io.creditquery.common.Digests;
+import io.creditquery.common.JsonText;
+import io.creditquery.common.ProblemException;
+import io.creditquery.common.TrackingIds;
+import io.creditquery.record.RecordCategory;
+import io.creditquery.record.RecordPage;
+import io.creditquery.security.CallerView;
+import io.creditquery.subject.SubjectProfile;
+import io.creditquery.subject.SubjectService;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Credit reports (信用报告): the profile and records as the requester may see them, numbered, stored with the SHA-256
+ * of their JSON text before they are handed out, and checkable later by number.
+ */
+@ApplicationScoped
+public class ReportService {
+
+    static final String PREFIX = "CR";
+    private static final int PAGE = 100;
+
+    /** An issued report, its JSON text, digest and subject key. */
+    public record Issued(CreditReport report, String json, String sha256, String subjectKey) {
+    }
+
+    private final SubjectService subjects;
+    private final ReportRepository reports;
+    private final ReportPdf pdf;
+    private final ReportConfig config;
+    private final JsonText json;
+
+    public ReportService(SubjectService subjects, ReportRepository reports, ReportPdf pdf, ReportConfig config,
+                         JsonText json) {
+        this.subjects = subjects;
+        this.reports = reports;
+        this.pdf = pdf;
+        this.config = config;
+        this.json = json;
+    }
+
+    public Uni<Issued> issue(String code, CallerView caller, String requestedBy) {
+        return subjects.profile(code, caller).chain(profile -> records(profile.subjectKey(), caller, null,
+                        new ArrayList<>()).chain(records -> {
+                    CallerView view = caller.about(profile.subjectKey());
+                    boolean cut = records.size() > config.maxRecords();
+                    CreditReport report = new CreditReport(TrackingIds.next(PREFIX),
+                            OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS), config.issuer(), view.cacheName(),
+                            json.read(profile.json(), SubjectProfile.class),
+                            byCategory(cut ? records.subList(0, config.maxRecords()) : records), cut);
+                    String text = json.write(report);
+                    String sha256 = Digests.sha256Hex(text);
+                    return reports.insert(report.number(), profile.subjectKey(), report.view(), report.generatedAt(),
+                                    text, sha256, requestedBy)
+                            .replaceWith(new Issued(report, text, sha256, profile.subjectKey()));
+                }));
+    }
+
+    /** The PDF of an issued report, rendered on a worker thread. */
+    public Uni<byte[]> pdf(Issued issued) {
+        if (!pdf.fontAvailable()) {
+            return Uni.createFrom().failure(ProblemException.unavailable("report-font-missing",
+                    "credit reports need the CJK font " + pdf.fontPath() + " (Debian package fonts-wqy-zenhei);"
+                            + " the JSON form works: format=json"));
+        }
+        return Uni.createFrom().item(() -> pdf.render(issued.report(), issued.sha256(),
+                        "/api/v1/reports/" + issued.report().number()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    public Uni<ReportCheck> check(String number) {
+        if (!TrackingIds.looksLike(PREFIX, number)) {
+            throw ProblemException.badRequest("number", "is not a report number (" + PREFIX + "- and 20 characters)");
+        }
+        return reports.find(number).onItem().ifNull().failWith(() -> ProblemException.notFound("no report " + number
+                + " was issued"));
+    }
+
+    private Uni<List<RecordPage.RecordView>> records(String key, CallerView caller, String cursor,
+                                                    List<RecordPage.RecordView> collected) {
+        return subjects.recordsOfKey(key, caller, null, PAGE, cursor).chain(page -> {
+            collected.addAll(page.page().items());
+            if (page.page().nextCursor() == null || collected.size() > config.maxRecords()) {
+                return Uni.createFrom().item(collected);
+            }
+            return records(key, caller, page.page().nextCursor(), collected);
+        });
+    }
+
+    private static List<CreditReport.CategorySection> byCategory(List<RecordPage.RecordView> records) {
+        Map<RecordCategory, List<RecordPage.RecordView>> grouped = new EnumMap<>(RecordCategory.class);
+        records.forEach(r -> grouped.computeIfAbsent(RecordCategory.valueOf(r.category()), c -> new ArrayList<>()).add(r));
+        return grouped.entrySet().stream().map(e -> new CreditReport.CategorySection(e.getKey().name(),
+                e.getKey().label(), List.copyOf(e.getValue()))).toList();
+    }
+}
