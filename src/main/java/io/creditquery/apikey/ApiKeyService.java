@@ -1,5 +1,7 @@
 package io.creditquery.apikey;
 
+import io.creditquery.security.Scopes;
+
 import io.creditquery.common.FieldError;
 import io.creditquery.common.ProblemException;
 import io.creditquery.common.QueryParams;
@@ -18,7 +20,7 @@ import java.util.UUID;
 public class ApiKeyService {
 
     /** Scopes a partner agency may be granted (never admin or ingest). */
-    static final Set<String> GRANTABLE = Set.of("search", "verify");
+    static final Set<String> GRANTABLE = Set.of("search", "verify", Scopes.WATCH);
 
     /** What an admin asks for. */
     public record KeyRequest(String name, List<String> scopes, Integer dailyQuota, Integer ratePerMinute,

@@ -1,0 +1,106 @@
+package io.creditquery.watch;
+
+import io.creditquery.evaluation.Grade;
+import io.creditquery.list.ListType;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns changes of watched subjects into events. Every change of a subject passes through the search outbox; a
+ * trigger queues the watched ones in watch_outbox in the same transaction, so no change is missed, even across
+ * crashes. Each scan compares a subject's current black-list entries, penalties and grade with what each watcher
+ * was last told, stores the differences as events and moves the watcher's base line, all in one transaction.
+ */
+@ApplicationScoped
+public class WatchScanner {
+
+    private static final Logger LOG = Logger.getLogger(WatchScanner.class);
+    private static final int BATCH = 500;
+
+    private final Pool pool;
+    private final WatchRepository repository;
+    private final WatchService service;
+    private final WebhookDelivery delivery;
+
+    public WatchScanner(Pool pool, WatchRepository repository, WatchService service, WebhookDelivery delivery) {
+        this.pool = pool;
+        this.repository = repository;
+        this.service = service;
+        this.delivery = delivery;
+    }
+
+    @Scheduled(every = "${credit.watch.scan-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return scan().invoke(events -> {
+                    if (events > 0) {
+                        delivery.kick();
+                    }
+                })
+                .onFailure().invoke(e -> LOG.warnf("watch scan failed, next run retries: %s", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** One batch of changed watched subjects; the number of events it stored. */
+    public Uni<Integer> scan() {
+        return pool.withTransaction(connection -> repository.claim(connection, BATCH).chain(ids -> ids.isEmpty()
+                ? Uni.createFrom().item(0)
+                : repository.states(connection, ids).chain(states -> compare(connection, states))));
+    }
+
+    private Uni<Integer> compare(SqlConnection connection, Map<Long, WatchRepository.State> states) {
+        return repository.watchers(connection, states.keySet()).chain(watchers -> {
+            Map<Long, String> grades = new HashMap<>();
+            states.values().forEach(s -> grades.put(s.subjectId(), service.grade(s)));
+            List<WatchRepository.NewEvent> events = new ArrayList<>();
+            List<WatchRepository.Watched> changed = new ArrayList<>();
+            for (WatchRepository.Watched watched : watchers) {
+                WatchRepository.State state = states.get(watched.subjectId());
+                if (state == null) {
+                    continue;
+                }
+                int before = events.size();
+                for (Map<String, Object> entry : state.blackLists()) {
+                    if (!watched.blackLists().contains(((Number) entry.get("id")).longValue())) {
+                        Map<String, Object> detail = new LinkedHashMap<>(entry);
+                        detail.put("label", ListType.valueOf((String) entry.get("listType")).label());
+                        events.add(new WatchRepository.NewEvent(watched.watchlistId(), watched.subjectId(),
+                                "BLACK_LIST", detail, watched.webhook()));
+                    }
+                }
+                for (Map<String, Object> penalty : state.penalties()) {
+                    if (!watched.penalties().contains(((Number) penalty.get("id")).longValue())) {
+                        events.add(new WatchRepository.NewEvent(watched.watchlistId(), watched.subjectId(),
+                                "PENALTY", penalty, watched.webhook()));
+                    }
+                }
+                Grade was = Grade.valueOf(watched.grade());
+                Grade now = Grade.valueOf(grades.get(watched.subjectId()));
+                if (now.worseThan(was)) {
+                    events.add(new WatchRepository.NewEvent(watched.watchlistId(), watched.subjectId(), "GRADE_DROP",
+                            Map.of("from", was.name(), "to", now.name(), "label", now.label()), watched.webhook()));
+                }
+                if (events.size() > before || now != was || !sameIds(watched.blackLists(), state.blackLists())
+                        || !sameIds(watched.penalties(), state.penalties())) {
+                    changed.add(watched);
+                }
+            }
+            return repository.record(connection, events, changed, states, grades).replaceWith(events.size());
+        });
+    }
+
+    private static boolean sameIds(Set<Long> seen, List<Map<String, Object>> now) {
+        return seen.size() == now.size() && now.stream().allMatch(i -> seen.contains(((Number) i.get("id")).longValue()));
+    }
+}

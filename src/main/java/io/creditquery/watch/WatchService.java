@@ -1,0 +1,164 @@
+package io.creditquery.watch;
+
+import io.creditquery.common.FieldChecks;
+import io.creditquery.common.ProblemException;
+import io.creditquery.common.TrackingIds;
+import io.creditquery.evaluation.EvaluationRules;
+import io.creditquery.subject.SubjectCodes;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Watchlists for early warning (失信预警): a department or agency names the subjects it watches; from then on a new
+ * black-list entry, a new penalty or a drop of the grade of any of them becomes an event it can read (and receive
+ * by webhook). Each subject starts from its state when it was added, so only what happens later is an event.
+ */
+@ApplicationScoped
+public class WatchService {
+
+    static final String PREFIX = "WL";
+
+    private final Pool pool;
+    private final WatchRepository repository;
+    private final SubjectCodes codes;
+    private final EvaluationRules rules;
+    private final WatchConfig config;
+    private final SecureRandom random = new SecureRandom();
+
+    public WatchService(Pool pool, WatchRepository repository, SubjectCodes codes, EvaluationRules rules,
+                        WatchConfig config) {
+        this.pool = pool;
+        this.repository = repository;
+        this.codes = codes;
+        this.rules = rules;
+        this.config = config;
+    }
+
+    public Uni<WatchlistView> create(WatchlistRequest request, String owner) {
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required: {\"name\", \"codes\": [...], \"webhookUrl\"?}");
+        }
+        FieldChecks checks = new FieldChecks();
+        String name = checks.text("name", request.name(), true, 200);
+        checkCodes(checks, request.codes());
+        String url = checks.text("webhookUrl", request.webhookUrl(), false, 2000);
+        if (url != null) {
+            checks.require(webhookAllowed(url), "webhookUrl", "must be an https URL (plain http only to "
+                    + config.webhookHttpHosts().orElse(Set.of()) + ")");
+        }
+        checks.done();
+        String id = TrackingIds.next(PREFIX);
+        String secret = url == null ? null : HexFormat.of().formatHex(randomBytes());
+        return resolve(request.codes()).chain(resolved -> pool.withTransaction(connection ->
+                        repository.createList(connection, id, owner, name, url, secret)
+                                .chain(() -> repository.watch(connection, id, resolved.states().values(),
+                                        resolved.grades())))
+                .chain(() -> repository.find(id))
+                .map(list -> view(list, secret, resolved.refused())));
+    }
+
+    public Uni<WatchlistView> add(String id, List<String> subjectCodes, String owner) {
+        FieldChecks checks = new FieldChecks();
+        checkCodes(checks, subjectCodes);
+        checks.done();
+        return owned(id, owner).chain(list -> resolve(subjectCodes).chain(resolved -> {
+            if (list.subjects() + resolved.states().size() > config.maxSubjects()) {
+                throw ProblemException.badRequest("codes", "would make " + (list.subjects() + resolved.states().size())
+                        + " subjects; a watchlist holds at most " + config.maxSubjects());
+            }
+            return pool.withTransaction(connection -> repository.watch(connection, id, resolved.states().values(),
+                            resolved.grades()))
+                    .chain(() -> repository.find(id)).map(updated -> view(updated, null, resolved.refused()));
+        }));
+    }
+
+    public Uni<WatchlistView> find(String id, String owner) {
+        return owned(id, owner).map(list -> view(list, null, null));
+    }
+
+    public Uni<List<WatchEvent>> events(String id, String owner, long after, int size) {
+        return owned(id, owner).chain(list -> repository.events(id, after, size));
+    }
+
+    private Uni<WatchRepository.Watchlist> owned(String id, String owner) {
+        if (!TrackingIds.looksLike(PREFIX, id)) {
+            throw ProblemException.badRequest("id", "is not a watchlist id (" + PREFIX + "- and 20 characters)");
+        }
+        return repository.find(id).map(list -> list != null && list.owner().equals(owner) ? list : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("no watchlist " + id + " of this caller"));
+    }
+
+    private record Resolved(Map<Long, WatchRepository.State> states, Map<Long, String> grades,
+                            List<WatchlistView.Refused> refused) {
+    }
+
+    private Uni<Resolved> resolve(List<String> subjectCodes) {
+        return codes.resolve(subjectCodes).chain(resolved -> {
+            List<WatchlistView.Refused> refused = new ArrayList<>();
+            Set<Long> ids = new LinkedHashSet<>();
+            for (int i = 0; i < resolved.size(); i++) {
+                SubjectCodes.Resolved code = resolved.get(i);
+                if (!code.check().valid()) {
+                    refused.add(new WatchlistView.Refused(i, code.input(), code.check().firstError()));
+                } else if (!code.known()) {
+                    refused.add(new WatchlistView.Refused(i, code.input(), "no subject is known by this code"));
+                } else {
+                    ids.add(code.subjectId());
+                }
+            }
+            if (ids.isEmpty()) {
+                return Uni.createFrom().item(new Resolved(Map.of(), Map.of(), refused));
+            }
+            return repository.states(pool, ids).map(states -> {
+                Map<Long, String> grades = new HashMap<>();
+                states.values().forEach(s -> grades.put(s.subjectId(), grade(s)));
+                return new Resolved(states, grades, refused);
+            });
+        });
+    }
+
+    String grade(WatchRepository.State state) {
+        return rules.evaluate(state.listTypes(), state.counts()).grade().name();
+    }
+
+    private void checkCodes(FieldChecks checks, List<String> subjectCodes) {
+        checks.require(subjectCodes != null && !subjectCodes.isEmpty() && subjectCodes.size() <= config.maxSubjects(),
+                "codes", "is required: 1 to " + config.maxSubjects() + " subject codes");
+    }
+
+    private boolean webhookAllowed(String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getHost() == null || uri.getUserInfo() != null) {
+                return false;
+            }
+            return "https".equals(uri.getScheme()) || ("http".equals(uri.getScheme())
+                    && config.webhookHttpHosts().orElse(Set.of()).contains(uri.getHost()));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private byte[] randomBytes() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static WatchlistView view(WatchRepository.Watchlist list, String secret, List<WatchlistView.Refused> refused) {
+        return new WatchlistView(list.id(), list.name(), list.subjects(), list.webhookUrl(), secret, list.createdAt(),
+                refused);
+    }
+}

@@ -1,0 +1,152 @@
+package io.creditquery.watch;
+
+import io.creditquery.common.Digests;
+import io.creditquery.support.Ndjson;
+import io.creditquery.support.TestStores;
+import io.creditquery.support.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class WatchlistIT {
+
+    static final String A = "91350100M000100Y43";
+    static final String B = "91110108551385082Q";
+    static final String WATCHER = TestTokens.bearer("370100-FGW", "watch");
+
+    @Inject
+    TestStores stores;
+
+    Vertx vertx;
+    HttpServer hook;
+    final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+    final Map<String, AtomicInteger> attemptsBySeq = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void load() throws Exception {
+        stores.reset();
+        Ndjson.hub("subjects", List.of(
+                "{\"type\":\"ENTERPRISE\",\"code\":\"" + A + "\",\"name\":\"福州预警测试有限公司\"}",
+                "{\"type\":\"ENTERPRISE\",\"code\":\"" + B + "\",\"name\":\"北京预警测试有限公司\"}")).statusCode(200);
+        vertx = Vertx.vertx();
+        // The receiver fails the first delivery of every event, so each one is retried.
+        hook = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            String seq = request.getHeader("X-CQ-Event");
+            if (attemptsBySeq.computeIfAbsent(seq, s -> new AtomicInteger()).incrementAndGet() == 1) {
+                request.response().setStatusCode(500).end();
+                return;
+            }
+            received.add(Map.of("seq", seq, "signature", request.getHeader("X-CQ-Signature"), "body", body.toString()));
+            request.response().setStatusCode(204).end();
+        })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stop() {
+        vertx.close();
+    }
+
+    @Test
+    void watchersSeeNewBlackListsPenaltiesAndGradeDropsAndGetSignedWebhooks() {
+        JsonPath created = given().header("Authorization", WATCHER).contentType(ContentType.JSON)
+                .body("{\"name\":\"政府采购供应商库\",\"codes\":[\"" + A + "\",\"" + B + "\",\"91350100M000100Y44\","
+                        + "\"91370112475773541X\"],\"webhookUrl\":\"http://127.0.0.1:" + hook.actualPort() + "/hook\"}")
+                .post("/api/v1/watchlists").then().statusCode(201)
+                .body("subjects", equalTo(2)).body("refused.index", equalTo(List.of(2, 3)))
+                .extract().jsonPath();
+        String id = created.getString("id");
+        String secret = created.getString("webhookSecret");
+        assertEquals(64, secret.length());
+        given().header("Authorization", WATCHER).get("/api/v1/watchlists/" + id).then().statusCode(200)
+                .body("webhookSecret", equalTo(null)).body("subjects", equalTo(2));
+        given().header("Authorization", WATCHER).get("/api/v1/watchlists/" + id + "/events").then().statusCode(200)
+                .body("items.size()", equalTo(0));
+
+        Ndjson.hub("list-entries", List.of("{\"subjectCode\":\"" + A + "\",\"listType\":\"SERIOUS_DISHONESTY\","
+                + "\"authority\":\"370000-FGW\",\"decisionNo\":\"鲁失信〔2026〕5号\",\"basis\":\"严重失信\","
+                + "\"listedOn\":\"2026-11-01\"}")).statusCode(200).body("rejected", equalTo(0));
+        Ndjson.hub("records", List.of("{\"subjectCode\":\"" + B + "\",\"category\":\"ADMIN_PENALTY\","
+                + "\"sourceDept\":\"110000-SCJ\",\"sourceDocNo\":\"京罚〔2026〕1号\",\"decisionDate\":\"2026-11-02\","
+                + "\"title\":\"罚款\",\"content\":{},\"classification\":\"PUBLIC\",\"publicityUntil\":\"2099-01-01\"}"))
+                .statusCode(200).body("rejected", equalTo(0));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> events(id, 0).getList("items").size() == 4);
+        JsonPath events = events(id, 0);
+        assertEquals(List.of("BLACK_LIST", "GRADE_DROP", "GRADE_DROP", "PENALTY"),
+                events.getList("items.kind").stream().sorted().toList());
+        Map<String, Object> blackList = events.getMap("items.find { it.kind == 'BLACK_LIST' }");
+        assertEquals(A, blackList.get("subjectCode"));
+        assertEquals("鲁失信〔2026〕5号", ((Map<?, ?>) blackList.get("detail")).get("decisionNo"));
+        assertEquals("严重失信主体名单", ((Map<?, ?>) blackList.get("detail")).get("label"));
+        Map<String, Object> dropOfA = events.getMap("items.find { it.kind == 'GRADE_DROP' && it.subjectCode == '" + A + "' }");
+        assertEquals(Map.of("from", "A", "to", "D", "label", "严重失信"), dropOfA.get("detail"));
+        assertEquals("京罚〔2026〕1号", events.getString("items.find { it.kind == 'PENALTY' }.detail.sourceDocNo"));
+
+        long next = events.getLong("next");
+        assertEquals(0, events(id, next).getList("items").size(), "resuming after the last event gives nothing new");
+        // A change that is none of the three kinds is no event.
+        Ndjson.hub("records", List.of("{\"subjectCode\":\"" + A + "\",\"category\":\"ADMIN_LICENSE\","
+                + "\"sourceDept\":\"370100-SCJ\",\"sourceDocNo\":\"许〔2026〕1号\",\"decisionDate\":\"2026-11-02\","
+                + "\"title\":\"许可\",\"content\":{},\"classification\":\"PUBLIC\"}")).statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stores.count("select count(*) from watch_outbox") == 0);
+        assertEquals(4, stores.count("select count(*) from watch_event"));
+
+        // Every event delivered, after a failed first attempt, and signed with the secret.
+        await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == 4);
+        for (Map<String, String> delivery : received) {
+            assertTrue(attemptsBySeq.get(delivery.get("seq")).get() >= 2);
+            String[] parts = delivery.get("signature").split(",");
+            String t = parts[0].substring(2);
+            assertEquals("v1=" + Digests.hmacSha256Hex(HexFormat.of().parseHex(secret), t + "." + delivery.get("body")),
+                    parts[1]);
+            assertTrue(delivery.get("body").contains("\"watchlistId\":\"" + id + "\""));
+        }
+        assertEquals(0, stores.count("select count(*) from watch_event where delivered_at is null"));
+    }
+
+    @Test
+    void watchlistsBelongToTheirOwnerAndRefuseBadInput() {
+        String id = given().header("Authorization", WATCHER).contentType(ContentType.JSON)
+                .body("{\"name\":\"供应商\",\"codes\":[\"" + A + "\"]}").post("/api/v1/watchlists").then().statusCode(201)
+                .extract().path("id");
+        given().header("Authorization", TestTokens.bearer("370100-SCJ", "watch")).get("/api/v1/watchlists/" + id)
+                .then().statusCode(404);
+        given().header("Authorization", TestTokens.bearer("370100-FGW", "verify")).get("/api/v1/watchlists/" + id)
+                .then().statusCode(403);
+        given().header("Authorization", WATCHER).contentType(ContentType.JSON)
+                .body("{\"name\":\"\",\"codes\":[],\"webhookUrl\":\"http://example.org/hook\"}")
+                .post("/api/v1/watchlists").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("name", "codes", "webhookUrl")));
+        given().header("Authorization", WATCHER).contentType(ContentType.JSON).body("{\"codes\":[\"" + B + "\"]}")
+                .post("/api/v1/watchlists/" + id + "/subjects").then().statusCode(200).body("subjects", equalTo(2));
+        given().header("Authorization", WATCHER).queryParam("after", "-1").get("/api/v1/watchlists/" + id + "/events")
+                .then().statusCode(400).body("errors[0].field", equalTo("after"));
+    }
+
+    static JsonPath events(String id, long after) {
+        return given().header("Authorization", WATCHER).queryParam("after", after)
+                .get("/api/v1/watchlists/" + id + "/events").then().statusCode(200).extract().jsonPath();
+    }
+}
