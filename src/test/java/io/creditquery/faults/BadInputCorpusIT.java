@@ -39,7 +39,7 @@ class BadInputCorpusIT {
     private static final String VALID_CODE = "91350100M000100Y43";
     /** Tables a rejected request must leave as they were (the audit log grows by design: refusals are audited). */
     private static final List<String> GUARDED_TABLES = List.of("subject", "credit_record", "list_entry", "api_client",
-            "verification");
+            "verification", "objection", "repair", "commitment", "credit_report", "watchlist", "watch_subject");
     private static final List<String> LEAKS = List.of("Exception", "\tat ", "io.creditquery", "java.", "com.fasterxml",
             "Quarkus", "Vert.x", "vertx", "<html", "<HTML");
 
@@ -128,6 +128,7 @@ class BadInputCorpusIT {
             case "verify" -> TestTokens.bearer("370000-FGW", "verify");
             case "department" -> TestTokens.bearer("370200-SCJ", "ingest verify");
             case "subject" -> "Bearer " + TestTokens.subject(VALID_CODE);
+            case "handler" -> TestTokens.bearer("370000-FGW", "objection:handle repair:handle commitment watch");
             default -> throw new IllegalArgumentException("unknown caller " + who);
         };
     }
