@@ -15,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.Objects;
 import java.util.UUID;
 
 /** Credit checks by departments and agencies holding the verify scope. */
@@ -47,7 +46,7 @@ public class VerificationResource {
                 .map(VerificationService.Checked::result);
     }
 
-    /** A past answer exactly as given; only to its own department (or an auditor with the admin scope). */
+    /** A past answer exactly as given; only to its own department or API key (or an auditor with the admin scope). */
     @GET
     @Path("/{id}")
     @RolesAllowed({Scopes.VERIFY, Scopes.ADMIN})
@@ -60,10 +59,16 @@ public class VerificationResource {
             throw ProblemException.badRequest("id", "is not a verification id (a UUID)");
         }
         return service.find(uuid)
-                .map(result -> result != null && (identity.hasRole(Scopes.ADMIN)
-                        || Objects.equals(result.department(), department())) ? result : null)
+                .map(result -> result != null && (identity.hasRole(Scopes.ADMIN) || ownedByCaller(result)) ? result : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("no verification " + id
                         + " that this caller may read"));
+    }
+
+    /** A department's checks are shared by its clerks; a partner's (no department) are its key's own. */
+    private boolean ownedByCaller(VerificationResult result) {
+        String department = department();
+        return department != null ? department.equals(result.department())
+                : result.department() == null && identity.getPrincipal().getName().equals(result.checkedBy());
     }
 
     private String department() {

@@ -43,6 +43,18 @@ class ApiKeysIT {
     }
 
     @Test
+    void aPartnersStoredCheckIsNotAnotherPartners() {
+        String first = issue(Map.of("name", "甲征信", "scopes", List.of("verify"))).getString("key");
+        String second = issue(Map.of("name", "乙征信", "scopes", List.of("verify"))).getString("key");
+        String id = given().header("X-API-Key", first).contentType("application/json").body(CHECK)
+                .post("/api/v1/verifications").then().statusCode(200).extract().path("id");
+        given().header("X-API-Key", first).get("/api/v1/verifications/" + id).then().statusCode(200);
+        given().header("X-API-Key", second).get("/api/v1/verifications/" + id).then().statusCode(404);
+        given().header("Authorization", TestTokens.bearer("370100-FGW", "verify")).get("/api/v1/verifications/" + id)
+                .then().statusCode(404);
+    }
+
+    @Test
     void secretIsShownOnceAndStoredOnlyAsAHash() {
         JsonPath issued = issue(Map.of("name", "某征信有限公司", "scopes", List.of("verify")));
         String key = issued.getString("key");

@@ -69,7 +69,8 @@ class AuditIT {
             }
             for (String method : path.getValue().keySet()) {
                 String concrete = path.getKey().replace("{code}", USCC).replace("{kind}", "subjects")
-                        .replace("{id}", UUID.randomUUID().toString());
+                        .replace("{id}", UUID.randomUUID().toString()).replace("{trackingId}", "YY-0000000000000000000Z")
+                        .replace("{number}", "CR-0000000000000000000Z");
                 String requestId = "route-" + UUID.randomUUID();
                 var request = given().header("Authorization", admin).header("X-Request-Id", requestId)
                         .queryParam("q", "华信");

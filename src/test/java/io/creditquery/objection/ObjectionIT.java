@@ -133,7 +133,7 @@ class ObjectionIT {
         given().contentType(ContentType.JSON).body("{\"recordId\":" + id + ",\"listEntryId\":1,\"reason\":\"记录有误请核实\","
                         + "\"filerName\":\"张三\",\"contact\":\"not a phone\"}")
                 .post("/api/v1/objections").then().statusCode(400)
-                .body("errors.field", hasItems("listEntryId", "contact"));
+                .body("errors.field", hasItems("recordId", "contact"));
         given().contentType(ContentType.JSON).body(publicObjection("recordId", id)
                         .replace("application/pdf", "application/x-msdownload"))
                 .post("/api/v1/objections").then().statusCode(400)
