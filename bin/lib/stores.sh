@@ -176,12 +176,22 @@ ensure_report_font() {
   [ -f "$CQ_REPORT_FONT" ] || die "no CJK font at $CQ_REPORT_FONT for credit reports (package fonts-wqy-zenhei)"
 }
 
+# The portal's end-to-end test drives Debian's Chromium with playwright-core from the npm registry (e2e/).
+ensure_browser() {
+  command -v chromium >/dev/null 2>&1 || apt_install chromium
+  command -v npm >/dev/null 2>&1 || apt_install npm
+  if [ ! -d "$CQ_ROOT/e2e/node_modules/playwright-core" ]; then
+    (cd "$CQ_ROOT/e2e" && npm ci --no-audit --no-fund >/dev/null) || die "npm ci in e2e/ failed"
+  fi
+}
+
 ensure_stores() {
   mkdir -p "$CQ_STATE_DIR"
   ensure_report_font
   ensure_secrets
   ensure_postgres
-  ensure_databases "$CQ_DB_PASSWORD" creditquery creditquery_test creditquery_crash creditquery_cluster creditquery_replicas
+  ensure_databases "$CQ_DB_PASSWORD" creditquery creditquery_test creditquery_crash creditquery_cluster creditquery_replicas \
+    creditquery_e2e
   ensure_redis
   ensure_elasticsearch
 }

@@ -7,7 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
-/** The portal page is served at / and talks to the public API only. */
+/** The portal page is served at /, with a strict content security policy, and talks to the public API only. */
 @QuarkusTest
 class PortalPageIT {
 
@@ -15,8 +15,14 @@ class PortalPageIT {
     void servesThePortalPage() {
         given().get("/").then().statusCode(200).contentType(containsString("text/html"))
                 .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .body(containsString("一站式查询"))
+                .body(containsString("/portal.js"));
+        given().get("/portal.js").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .body(containsString("/api/v1/suggest"))
-                .body(not(containsString("/api/v1/admin")));
+                .body(containsString("/api/v1/objections"))
+                .body(not(containsString("/api/v1/admin")))
+                .body(not(containsString("/api/v1/ingest")));
     }
 }

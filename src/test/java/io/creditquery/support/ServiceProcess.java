@@ -15,6 +15,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,16 +64,22 @@ public final class ServiceProcess {
         }
     }
 
-    /** Starts the packaged jar and waits until it is ready; its output goes to target/{@code logName}.log. */
-    public void start(String logName) throws Exception {
+    /**
+     * Starts the packaged jar and waits until it is ready; its output goes to target/{@code logName}.log.
+     * {@code properties} (-Dname=value) come after the defaults and override them (e.g. demo data).
+     */
+    public void start(String logName, String... properties) throws Exception {
         String jar = System.getProperty("service.jar", "target/quarkus-app/quarkus-run.jar");
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m",
                 "-Dquarkus.http.port=" + port,
                 "-Dcredit.search.subjects-alias=" + stores.alias(),
                 "-Dcredit.redis.uri=redis://127.0.0.1:6379/" + stores.redisDatabase(),
                 "-Dcredit.redis.key-prefix=" + stores.alias(),
-                "-Dcredit.demo.load=false",
-                "-jar", jar);
+                "-Dcredit.demo.load=false"));
+        command.addAll(List.of(properties));
+        command.addAll(List.of("-jar", jar));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(Map.of("CQ_DB_NAME", stores.database(), "CQ_ES_HOSTS", stores.elasticsearchHosts()));
         File log = new File("target/" + logName + ".log");
         builder.redirectErrorStream(true).redirectOutput(log);
