@@ -152,6 +152,12 @@ ensure_secrets() {
     openssl pkey -in "$jwt_dir/signing-key.pem" -pubout -out "$jwt_dir/verify-key.pem"
     chmod 600 "$jwt_dir/signing-key.pem"
   fi
+  if [ ! -f "$jwt_dir/receipt-key.pem" ]; then
+    log "generating a dev Ed25519 key pair for signed receipts in $jwt_dir"
+    openssl genpkey -algorithm ed25519 -out "$jwt_dir/receipt-key.pem" 2>/dev/null
+    openssl pkey -in "$jwt_dir/receipt-key.pem" -pubout -out "$jwt_dir/receipt-public.pem"
+    chmod 600 "$jwt_dir/receipt-key.pem"
+  fi
   if [ ! -f "$env_file" ]; then
     log "generating local secrets in $env_file"
     (umask 077 && cat > "$env_file" <<ENV
@@ -164,6 +170,8 @@ ENV
   fi
   # Secrets added by later versions are appended to an existing file.
   grep -q '^CQ_API_KEY_PEPPER=' "$env_file" || echo "CQ_API_KEY_PEPPER=$(openssl rand -hex 32)" >> "$env_file"
+  grep -q '^CQ_RECEIPT_KEY=' "$env_file" || printf 'CQ_RECEIPT_KEY=%s\nCQ_RECEIPT_PUBLIC_KEY=%s\n' \
+    "$jwt_dir/receipt-key.pem" "$jwt_dir/receipt-public.pem" >> "$env_file"
   # shellcheck disable=SC1090
   set -a; . "$env_file"; set +a
 }

@@ -20,7 +20,7 @@ import java.util.UUID;
 public class ApiKeyService {
 
     /** Scopes a partner agency may be granted (never admin or ingest). */
-    static final Set<String> GRANTABLE = Set.of("search", "verify", Scopes.WATCH);
+    static final Set<String> GRANTABLE = Set.of("search", "verify", Scopes.WATCH, Scopes.CHANGES);
 
     /** What an admin asks for. */
     public record KeyRequest(String name, List<String> scopes, Integer dailyQuota, Integer ratePerMinute,

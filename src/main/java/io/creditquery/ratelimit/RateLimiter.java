@@ -17,7 +17,7 @@ import java.util.List;
 public class RateLimiter {
 
     /** Quota days follow the platform's calendar. */
-    static final ZoneId PLATFORM_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId PLATFORM_ZONE = ZoneId.of("Asia/Shanghai");
 
     private static final String COUNT = """
             local n = redis.call('INCR', KEYS[1])
@@ -42,9 +42,21 @@ public class RateLimiter {
     }
 
     public Uni<Usage> count(String client, boolean withQuota) {
-        String tag = "{rl:" + client + "}";
-        String[] keys = {redis.key(tag, "minute"), redis.key(tag, "day", LocalDate.now(PLATFORM_ZONE).toString())};
+        String[] keys = {redis.key(tag(client), "minute"), dayKey(client)};
         return redis.<List<Long>>call(c -> c.eval(COUNT, ScriptOutputType.MULTI, keys, withQuota ? "1" : "0"))
                 .map(values -> new Usage(values.get(0), Math.max(0, values.get(1)), values.get(2)));
+    }
+
+    /** Requests counted against the client's quota today (this one included), without counting. */
+    public Uni<Long> today(String client) {
+        return redis.<String>call(c -> c.get(dayKey(client))).map(n -> n == null ? 0L : Long.parseLong(n));
+    }
+
+    private String dayKey(String client) {
+        return redis.key(tag(client), "day", LocalDate.now(PLATFORM_ZONE).toString());
+    }
+
+    private static String tag(String client) {
+        return "{rl:" + client + "}";
     }
 }

@@ -32,7 +32,7 @@ public class SearchResource {
     static final int MAX_SIZE = 100;
     static final int MAX_SUGGESTIONS = 20;
     private static final Set<String> SEARCH_PARAMS = Set.of("q", "type", "region", "industry", "list", "listKind",
-            "category", "grade", "size", "cursor");
+            "category", "grade", "changedSince", "size", "cursor");
 
     private final SearchService service;
     private final AuditContext audit;
@@ -55,6 +55,7 @@ public class SearchResource {
                                             @QueryParam("listKind") String listKind,
                                             @QueryParam("category") String category,
                                             @QueryParam("grade") String grade,
+                                            @QueryParam("changedSince") String changedSince,
                                             @QueryParam("size") String size, @QueryParam("cursor") String cursor) {
         QueryParams.rejectUnknown(uri, SEARCH_PARAMS);
         SearchRequest request = new SearchRequest(
@@ -66,6 +67,7 @@ public class SearchResource {
                 QueryParams.enumValue("listKind", listKind, ListKind.class),
                 QueryParams.enumValue("category", category, RecordCategory.class),
                 QueryParams.enumValue("grade", grade, Grade.class),
+                QueryParams.dateTime("changedSince", changedSince),
                 QueryParams.size("size", size, 20, MAX_SIZE),
                 QueryParams.text("cursor", cursor, false, 512));
         audit.query("q", request.q()).query("filters", request.canonical()).query("cursor", request.cursor() != null);

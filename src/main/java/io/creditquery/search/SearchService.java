@@ -126,6 +126,10 @@ public class SearchService {
         if (request.grade() != null) {
             bool.filter(SearchQueries.term("grade", request.grade().name()));
         }
+        if (request.changedSince() != null) {
+            bool.filter(Query.of(r -> r.range(x -> x.date(d -> d.field("updated_at")
+                    .gte(request.changedSince().toString())))));
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -16,6 +16,8 @@ public final class Scopes {
     public static final String REPAIR_HANDLE = "repair:handle";
     /** Record credit commitments made to one's department and whether they were kept. */
     public static final String COMMITMENT = "commitment";
+    /** Read the change feed of subjects (partners' local mirrors). */
+    public static final String CHANGES = "changes";
     /** Keep watchlists and read their events (失信预警). */
     public static final String WATCH = "watch";
 

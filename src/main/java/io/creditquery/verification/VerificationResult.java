@@ -1,6 +1,7 @@
 package io.creditquery.verification;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.creditquery.receipt.Receipt;
 import io.creditquery.evaluation.Evaluation;
 
 import java.time.OffsetDateTime;
@@ -9,7 +10,14 @@ import java.util.List;
 /** The answer to a credit check exactly as stored and as re-read later (可核、可溯). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VerificationResult(String id, Scenario scenario, String purpose, OffsetDateTime asOf, String checkedBy,
-                                 String department, Summary summary, List<Item> items) {
+                                 String department, Summary summary, List<Item> items, Receipt receipt,
+                                 List<Receipt> noHitCertificates) {
+
+    /** The same answer with its signed receipt and a no-hit certificate for each UNKNOWN code. */
+    public VerificationResult signed(Receipt receipt, List<Receipt> noHitCertificates) {
+        return new VerificationResult(id, scenario, purpose, asOf, checkedBy, department, summary, items, receipt,
+                noHitCertificates.isEmpty() ? null : noHitCertificates);
+    }
 
     public record Summary(int checked, int block, int caution, int reward, int clear, int unknown, int invalid) {
     }

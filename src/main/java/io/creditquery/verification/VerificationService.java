@@ -44,9 +44,11 @@ public class VerificationService {
     private final ProfileCache cache;
     private final PersonalIds personalIds;
     private final JsonText json;
+    private final VerificationReceipts receipts;
 
     public VerificationService(VerificationRepository repository, MeasureCatalogue catalogue, ProfileCache cache,
-                               PersonalIds personalIds, JsonText json) {
+                               PersonalIds personalIds, JsonText json, VerificationReceipts receipts) {
+        this.receipts = receipts;
         this.repository = repository;
         this.catalogue = catalogue;
         this.cache = cache;
@@ -193,9 +195,10 @@ public class VerificationService {
             }
             items.add(item);
         }
-        return new VerificationResult(id, scenario, purpose, asOf, actor, department,
+        VerificationResult result = new VerificationResult(id, scenario, purpose, asOf, actor, department,
                 new VerificationResult.Summary(inputs.size(), counts[0], counts[1], counts[2], counts[3], counts[4],
-                        counts[5]), items);
+                        counts[5]), items, null, null);
+        return result.signed(receipts.receipt(result, inputs.stream().map(Input::raw).toList()), receipts.noHits(result));
     }
 
 

@@ -128,7 +128,7 @@ class BadInputCorpusIT {
             case "verify" -> TestTokens.bearer("370000-FGW", "verify");
             case "department" -> TestTokens.bearer("370200-SCJ", "ingest verify");
             case "subject" -> "Bearer " + TestTokens.subject(VALID_CODE);
-            case "handler" -> TestTokens.bearer("370000-FGW", "objection:handle repair:handle commitment watch");
+            case "handler" -> TestTokens.bearer("370000-FGW", "objection:handle repair:handle commitment watch changes");
             default -> throw new IllegalArgumentException("unknown caller " + who);
         };
     }
