@@ -8,6 +8,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Map;
 
 /** 信用记录 of one subject. */
@@ -33,4 +34,9 @@ public class CreditRecord {
     @Column(name = "publicity_until")
     public LocalDate publicityUntil;
     public String status;
+    public long version;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
 }

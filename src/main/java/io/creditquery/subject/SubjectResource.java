@@ -1,6 +1,8 @@
 package io.creditquery.subject;
 
 import io.creditquery.audit.AuditContext;
+import io.creditquery.common.ETags;
+import io.creditquery.common.JsonText;
 import io.creditquery.common.QueryParams;
 import io.creditquery.security.AccessPolicy;
 import io.creditquery.security.CallerView;
@@ -9,6 +11,7 @@ import io.creditquery.record.RecordCategory;
 import io.creditquery.record.RecordPage;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -33,9 +36,11 @@ public class SubjectResource {
     private final AuditContext audit;
     private final CurrentIdentityAssociation identities;
     private final AccessPolicy policy;
+    private final JsonText json;
 
     public SubjectResource(SubjectService service, AuditContext audit, CurrentIdentityAssociation identities,
-                           AccessPolicy policy) {
+                           AccessPolicy policy, JsonText json) {
+        this.json = json;
         this.service = service;
         this.audit = audit;
         this.identities = identities;
@@ -53,19 +58,22 @@ public class SubjectResource {
     @GET
     @Path("/{code}")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubjectProfile.class)))
-    public Uni<RestResponse<String>> profile(@PathParam("code") String code) {
+    public Uni<RestResponse<String>> profile(@PathParam("code") String code,
+                                             @HeaderParam("If-None-Match") String ifNoneMatch) {
         audit.code(code);
         return caller().chain(view -> service.profile(code, view))
                 .invoke(profile -> audit.subject(profile.subjectKey()))
-                .map(profile -> RestResponse.ok(profile.json()));
+                .map(profile -> conditional(profile.json(), ifNoneMatch));
     }
 
     /** Records of a subject as the caller may see them (see AccessPolicy), newest first, by category, cursor paged. */
     @GET
     @Path("/{code}/records")
-    public Uni<RecordPage> records(@Context UriInfo uri, @PathParam("code") String code,
-                                   @QueryParam("category") String category, @QueryParam("size") String size,
-                                   @QueryParam("cursor") String cursor) {
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordPage.class)))
+    public Uni<RestResponse<String>> records(@Context UriInfo uri, @PathParam("code") String code,
+                                             @QueryParam("category") String category, @QueryParam("size") String size,
+                                             @QueryParam("cursor") String cursor,
+                                             @HeaderParam("If-None-Match") String ifNoneMatch) {
         QueryParams.rejectUnknown(uri, RECORD_PARAMS);
         audit.code(code).query("category", category);
         RecordCategory in = QueryParams.enumValue("category", category, RecordCategory.class);
@@ -73,6 +81,14 @@ public class SubjectResource {
         String position = QueryParams.text("cursor", cursor, false, 512);
         return caller().chain(view -> service.records(code, view, in, pageSize, position))
                 .invoke(result -> audit.subject(result.subjectKey()))
-                .map(SubjectService.SubjectRecords::page);
+                .map(result -> conditional(json.write(result.page()), ifNoneMatch));
+    }
+
+    /** 304 without a body when the client's tag is current; otherwise the answer with its ETag. */
+    private static RestResponse<String> conditional(String body, String ifNoneMatch) {
+        String etag = ETags.of(body);
+        return ETags.matches(ifNoneMatch, etag)
+                ? RestResponse.ResponseBuilder.<String>notModified().header("ETag", etag).build()
+                : RestResponse.ResponseBuilder.ok(body).header("ETag", etag).build();
     }
 }
