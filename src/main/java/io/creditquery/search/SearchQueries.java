@@ -33,25 +33,27 @@ public final class SearchQueries {
         String compact = q.replace(" ", "");
         String code = CodeValidator.normalize(q);
         if (code.matches("[0-9A-Z]{6,18}")) {
-            bool.should(constant(term("uscc", code), CODE));
-            bool.should(constant(term("registration_no", code), CODE));
+            bool.should(constant(term("uscc", code), CODE, "code_exact"));
+            bool.should(constant(term("registration_no", code), CODE, "registration_no_exact"));
             if (code.length() == 9) {
-                bool.should(constant(term("org_code", code), CODE));
+                bool.should(constant(term("org_code", code), CODE, "org_code_exact"));
             }
             if (code.length() < 18) {
-                bool.should(constant(Query.of(p -> p.prefix(x -> x.field("uscc").value(code))), CODE_PREFIX));
+                bool.should(constant(Query.of(p -> p.prefix(x -> x.field("uscc").value(code))), CODE_PREFIX, "code_prefix"));
             }
         }
-        bool.should(constant(term("name.keyword", compact), FULL_NAME));
+        bool.should(constant(term("name.keyword", compact), FULL_NAME, "name_exact"));
         if (ChineseText.hasHan(q)) {
             String core = ChineseText.coreName(compact);
-            bool.should(constant(term("name_core", core), CORE_NAME));
-            bool.should(Query.of(m -> m.matchPhrase(p -> p.field("name").query(compact).boost(PHRASE / 4))));
+            bool.should(constant(term("name_core", core), CORE_NAME, "name_without_suffix"));
+            bool.should(Query.of(m -> m.matchPhrase(p -> p.field("name").query(compact).boost(PHRASE / 4)
+                    .queryName("name_phrase"))));
             // The bigrams of the organisational form (有限 限公 公司) match nearly every document: they only add score
             // to documents that already match the distinctive part, never select documents on their own.
             String distinctive = ChineseText.withoutOrgForm(compact);
             String form = compact.substring(Math.max(0, distinctive.length() - 1));
             bool.should(Query.of(b -> b.bool(x -> {
+                x.queryName("name_bigrams");
                 x.must(m -> m.match(t -> t.field("name_bigrams").query(ChineseText.bigrams(distinctive))
                         .minimumShouldMatch("60%")));
                 if (form.length() >= 2) {
@@ -59,16 +61,18 @@ public final class SearchQueries {
                 }
                 return x;
             })));
-            bool.should(constant(term("legal_representative.keyword", compact), LEGAL_REPRESENTATIVE));
+            bool.should(constant(term("legal_representative.keyword", compact), LEGAL_REPRESENTATIVE,
+                    "legal_representative"));
         }
         if (ChineseText.isLatin(q)) {
             String lower = compact.toLowerCase(Locale.ROOT);
             for (List<String> syllables : ChineseText.segmentPinyin(q)) {
                 bool.should(constant(Query.of(m -> m.matchPhrase(p -> p.field("pinyin").query(String.join(" ", syllables)))),
-                        PINYIN));
+                        PINYIN, "pinyin"));
             }
-            bool.should(constant(term("pinyin_initials", lower), PINYIN));
-            bool.should(constant(Query.of(p -> p.prefix(x -> x.field("pinyin_initials").value(lower))), PINYIN / 2));
+            bool.should(constant(term("pinyin_initials", lower), PINYIN, "pinyin_initials"));
+            bool.should(constant(Query.of(p -> p.prefix(x -> x.field("pinyin_initials").value(lower))), PINYIN / 2,
+                    "pinyin_initials_prefix"));
         }
         bool.minimumShouldMatch("1");
     }
@@ -81,18 +85,21 @@ public final class SearchQueries {
             bool.filter(term("public", true));
             String code = CodeValidator.normalize(q);
             if (code.matches("[0-9A-Z]{2,18}")) {
-                bool.should(constant(Query.of(p -> p.prefix(x -> x.field("uscc").value(code))), 5f));
+                bool.should(constant(Query.of(p -> p.prefix(x -> x.field("uscc").value(code))), 5f, "code_prefix"));
             }
-            bool.should(constant(Query.of(p -> p.prefix(x -> x.field("name.keyword").value(compact))), 4f));
-            bool.should(constant(Query.of(p -> p.prefix(x -> x.field("name_core").value(compact))), 3f));
+            bool.should(constant(Query.of(p -> p.prefix(x -> x.field("name.keyword").value(compact))), 4f, "name_prefix"));
+            bool.should(constant(Query.of(p -> p.prefix(x -> x.field("name_core").value(compact))), 3f,
+                    "name_without_suffix_prefix"));
             if (ChineseText.hasHan(q)) {
-                bool.should(Query.of(m -> m.matchPhrasePrefix(p -> p.field("name").query(compact))));
+                bool.should(Query.of(m -> m.matchPhrasePrefix(p -> p.field("name").query(compact).queryName("name_phrase"))));
             }
             if (ChineseText.isLatin(q)) {
                 String lower = compact.toLowerCase(Locale.ROOT);
-                bool.should(constant(Query.of(p -> p.prefix(x -> x.field("pinyin_initials").value(lower))), 2f));
+                bool.should(constant(Query.of(p -> p.prefix(x -> x.field("pinyin_initials").value(lower))), 2f,
+                        "pinyin_initials_prefix"));
                 for (List<String> syllables : ChineseText.segmentPinyin(q)) {
-                    bool.should(Query.of(m -> m.matchPhrasePrefix(p -> p.field("pinyin").query(String.join(" ", syllables)))));
+                    bool.should(Query.of(m -> m.matchPhrasePrefix(p -> p.field("pinyin").query(String.join(" ", syllables))
+                            .queryName("pinyin"))));
                 }
             }
             return bool.minimumShouldMatch("1");
@@ -113,7 +120,8 @@ public final class SearchQueries {
         return Query.of(t -> t.term(x -> x.field(field).value(FieldValue.of(value))));
     }
 
-    private static Query constant(Query query, float boost) {
-        return Query.of(c -> c.constantScore(s -> s.filter(query).boost(boost)));
+    /** A clause with a fixed score, named after the feature it tests (what explain=true reports). */
+    private static Query constant(Query query, float boost, String feature) {
+        return Query.of(c -> c.constantScore(s -> s.filter(query).boost(boost).queryName(feature)));
     }
 }

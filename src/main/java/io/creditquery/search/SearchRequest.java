@@ -11,12 +11,12 @@ import java.time.OffsetDateTime;
 /** A validated one-stop search: the text, the filters, the page. {@link #canonical()} identifies it for cursors and cache. */
 public record SearchRequest(String q, SubjectType type, String region, String industry, ListType list,
                             ListKind listKind, RecordCategory category, Grade grade, OffsetDateTime changedSince,
-                            int size, String cursor) {
+                            boolean explain, int size, String cursor) {
 
     /** The query without its page position. */
     public String canonical() {
         return String.join("|", q, String.valueOf(type), String.valueOf(region), String.valueOf(industry),
                 String.valueOf(list), String.valueOf(listKind), String.valueOf(category), String.valueOf(grade), String.valueOf(changedSince),
-                Integer.toString(size));
+                Boolean.toString(explain), Integer.toString(size));
     }
 }

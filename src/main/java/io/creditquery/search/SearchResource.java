@@ -32,7 +32,7 @@ public class SearchResource {
     static final int MAX_SIZE = 100;
     static final int MAX_SUGGESTIONS = 20;
     private static final Set<String> SEARCH_PARAMS = Set.of("q", "type", "region", "industry", "list", "listKind",
-            "category", "grade", "changedSince", "size", "cursor");
+            "category", "grade", "changedSince", "explain", "size", "cursor");
 
     private final SearchService service;
     private final AuditContext audit;
@@ -56,6 +56,7 @@ public class SearchResource {
                                             @QueryParam("category") String category,
                                             @QueryParam("grade") String grade,
                                             @QueryParam("changedSince") String changedSince,
+                                            @QueryParam("explain") String explain,
                                             @QueryParam("size") String size, @QueryParam("cursor") String cursor) {
         QueryParams.rejectUnknown(uri, SEARCH_PARAMS);
         SearchRequest request = new SearchRequest(
@@ -68,6 +69,7 @@ public class SearchResource {
                 QueryParams.enumValue("category", category, RecordCategory.class),
                 QueryParams.enumValue("grade", grade, Grade.class),
                 QueryParams.dateTime("changedSince", changedSince),
+                QueryParams.flag("explain", explain),
                 QueryParams.size("size", size, 20, MAX_SIZE),
                 QueryParams.text("cursor", cursor, false, 512));
         audit.query("q", request.q()).query("filters", request.canonical()).query("cursor", request.cursor() != null);
@@ -79,11 +81,12 @@ public class SearchResource {
     /** Type-ahead for names, pinyin initials and code prefixes. */
     @GET
     @Path("/suggest")
-    public Uni<List<Suggestion>> suggest(@Context UriInfo uri, @QueryParam("q") String q, @QueryParam("size") String size) {
-        QueryParams.rejectUnknown(uri, Set.of("q", "size"));
+    public Uni<List<Suggestion>> suggest(@Context UriInfo uri, @QueryParam("q") String q, @QueryParam("size") String size,
+                                         @QueryParam("explain") String explain) {
+        QueryParams.rejectUnknown(uri, Set.of("q", "size", "explain"));
         String text = QueryParams.text("q", q, true, 50);
         audit.query("q", text);
-        return service.suggest(text, QueryParams.size("size", size, 8, MAX_SUGGESTIONS))
+        return service.suggest(text, QueryParams.size("size", size, 8, MAX_SUGGESTIONS), QueryParams.flag("explain", explain))
                 .invoke(suggestions -> audit.query("returned", suggestions.size()));
     }
 

@@ -14,7 +14,14 @@ public record SearchResults(long total, String totalRelation, List<Hit> items, M
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Hit(String code, String name, String highlight, String subjectType, String legalRepresentative,
                       String regionCode, String industryCode, String status, List<String> lists,
-                      List<String> recordCategories, String grade, boolean underObjection) {
+                      List<String> recordCategories, String grade, boolean underObjection, Explanation explain) {
+    }
+
+    /**
+     * Why a hit matched (explain=true): its score and the score each matching feature contributed (code_exact,
+     * name_exact, name_without_suffix, name_phrase, name_bigrams, legal_representative, pinyin, … see docs/search.md).
+     */
+    public record Explanation(double score, Map<String, Double> features) {
     }
 
     public record FacetCount(String value, long count) {

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** One-stop search and type-ahead over the subjects index, public view, with a short-lived Redis cache. */
 @ApplicationScoped
@@ -62,14 +63,16 @@ public class SearchService {
                 : query(request, after).call(answer -> cache.store("search", seen, cacheKey, json.write(answer))));
     }
 
-    public Uni<List<Suggestion>> suggest(String q, int size) {
+    public Uni<List<Suggestion>> suggest(String q, int size, boolean explain) {
         return VertxContexts.fromStage(() -> client.search(s -> s.index(index.alias()).query(SearchQueries.suggest(q))
                         .size(size).source(src -> src.filter(f -> f.includes("uscc", "id_masked", "name", "subject_type")))
+                        .includeNamedQueriesScore(explain)
                         .sort(so -> so.score(sc -> sc.order(SortOrder.Desc)))
                         .sort(so -> so.field(f -> f.field("name.keyword").order(SortOrder.Asc))), Map.class))
                 .map(response -> response.hits().hits().stream().map(hit -> {
                     Map<?, ?> source = hit.source();
-                    return new Suggestion(code(source), (String) source.get("name"), (String) source.get("subject_type"));
+                    return new Suggestion(code(source), (String) source.get("name"), (String) source.get("subject_type"),
+                            explain ? explanation(hit) : null);
                 }).toList())
                 .onFailure(e -> !(e instanceof ProblemException)).transform(SearchService::unavailable);
     }
@@ -82,6 +85,7 @@ public class SearchService {
         }));
         return VertxContexts.fromStage(() -> client.search(s -> {
                     s.index(index.alias()).query(query).size(request.size()).trackTotalHits(t -> t.enabled(true))
+                            .includeNamedQueriesScore(request.explain()).trackScores(request.explain())
                             .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
                             .sort(so -> so.score(sc -> sc.order(SortOrder.Desc)))
                             .sort(so -> so.field(f -> f.field("subject_key").order(SortOrder.Asc)))
@@ -146,7 +150,7 @@ public class SearchService {
                     (String) source.get("region_code"), (String) source.get("industry_code"),
                     (String) source.get("status"), (List<String>) source.get("list_types"),
                     (List<String>) source.get("record_categories"), (String) source.get("grade"),
-                    Boolean.TRUE.equals(source.get("under_objection"))));
+                    Boolean.TRUE.equals(source.get("under_objection")), request.explain() ? explanation(hit) : null));
             lastSort = hit.sort();
         }
         Map<String, List<SearchResults.FacetCount>> facets = null;
@@ -173,6 +177,10 @@ public class SearchService {
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest("cursor", "is not a cursor this API issued for this query");
         }
+    }
+
+    private static SearchResults.Explanation explanation(Hit<?> hit) {
+        return new SearchResults.Explanation(hit.score() == null ? 0 : hit.score(), new TreeMap<>(hit.matchedQueries()));
     }
 
     private static String code(Map<?, ?> source) {

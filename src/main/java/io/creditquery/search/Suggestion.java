@@ -1,5 +1,8 @@
 package io.creditquery.search;
 
-/** A type-ahead entry: enough to show and to open the profile. */
-public record Suggestion(String code, String name, String subjectType) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A type-ahead entry: enough to show and to open the profile; with explain=true, why it matched. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Suggestion(String code, String name, String subjectType, SearchResults.Explanation explain) {
 }

@@ -9,6 +9,19 @@ public final class Callers {
     private Callers() {
     }
 
+    /**
+     * Who owns what a caller creates (watchlists, verification jobs): its department, shared by the department's
+     * clerks ({@code dept:<code>}), or its API key ({@code apikey:<id>}); null for any other caller.
+     */
+    public static String owner(SecurityIdentity identity) {
+        String department = department(identity);
+        if (department != null) {
+            return "dept:" + department;
+        }
+        String name = identity == null || identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        return name != null && name.startsWith("apikey:") ? name : null;
+    }
+
     /** The department code of a department token ({@code dept} claim), or null. */
     public static String department(SecurityIdentity identity) {
         if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {

@@ -27,5 +27,11 @@ public record VerificationResult(String id, Scenario scenario, String purpose, O
     public record Item(int index, String input, String status, String code, String name, Verdict verdict,
                        List<SubjectFacts.ListFact> lists, List<Measure> measures, String grade,
                        Evaluation evaluation, Integer recordsUnderObjection, String reason, Integer duplicateOf) {
+
+        /** The same answer at another position (a chunk of a verification job placed in the whole list). */
+        public Item at(int newIndex, Integer newDuplicateOf) {
+            return new Item(newIndex, input, status, code, name, verdict, lists, measures, grade, evaluation,
+                    recordsUnderObjection, reason, newDuplicateOf);
+        }
     }
 }

@@ -67,15 +67,36 @@ public class VerificationService {
     public Uni<Checked> verify(VerificationRequest request, String actor, String department) {
         Scenario scenario = validate(request);
         String purpose = QueryParams.text("purpose", request.purpose(), false, 200);
+        OffsetDateTime asOf = OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS);
+        String id = UUID.randomUUID().toString();
+        return answer(scenario, request.codes()).map(answered -> {
+            VerificationResult result = new VerificationResult(id, scenario, purpose, asOf, actor, department,
+                    answered.summary(), answered.items(), null, null);
+            return new Checked(result.signed(receipts.receipt(result, request.codes()), receipts.noHits(result)),
+                    answered.subjectKeys());
+        }).call(checked -> repository.store(checked.result(), actor));
+    }
+
+    /** The answers for a chunk of codes of a verification job (index = position in {@code codes}). */
+    public Uni<List<VerificationResult.Item>> items(Scenario scenario, List<String> codes) {
+        return answer(scenario, codes).map(Answered::items);
+    }
+
+    /** Items, their summary and the keys of the subjects found. */
+    private record Answered(List<VerificationResult.Item> items, VerificationResult.Summary summary,
+                            List<String> subjectKeys) {
+    }
+
+    /** Validates and resolves the codes (old codes too, in one query) and answers each from the subjects' facts. */
+    private Uni<Answered> answer(Scenario scenario, List<String> codes) {
         List<Input> inputs = new ArrayList<>();
-        for (int i = 0; i < request.codes().size(); i++) {
-            String raw = request.codes().get(i);
+        for (int i = 0; i < codes.size(); i++) {
+            String raw = codes.get(i);
             inputs.add(new Input(i, raw, CodeValidator.check(raw == null ? "" : raw)));
         }
         Set<String> oldCodes = new LinkedHashSet<>();
         inputs.stream().filter(in -> in.check().valid() && (in.check().kind() == CodeKind.REGISTRATION_NO
                 || in.check().kind() == CodeKind.ORG_CODE)).forEach(in -> oldCodes.add(in.check().normalized()));
-        OffsetDateTime asOf = OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS);
         return repository.keysOfOldCodes(oldCodes).chain(oldKeys -> {
             Map<Integer, String> keys = new HashMap<>();
             for (Input in : inputs) {
@@ -85,9 +106,8 @@ public class VerificationService {
                 }
             }
             Set<String> subjects = new LinkedHashSet<>(keys.values());
-            return facts(subjects).map(facts -> new Checked(answer(UUID.randomUUID().toString(), scenario, purpose,
-                    asOf, actor, department, inputs, keys, facts), List.copyOf(subjects)));
-        }).call(checked -> repository.store(checked.result(), actor));
+            return facts(subjects).map(facts -> answer(scenario, inputs, keys, facts, List.copyOf(subjects)));
+        });
     }
 
     public Uni<VerificationResult> find(UUID id) {
@@ -161,9 +181,8 @@ public class VerificationService {
         });
     }
 
-    private VerificationResult answer(String id, Scenario scenario, String purpose, OffsetDateTime asOf, String actor,
-                                      String department, List<Input> inputs, Map<Integer, String> keys,
-                                      Map<String, SubjectFacts> facts) {
+    private Answered answer(Scenario scenario, List<Input> inputs, Map<Integer, String> keys,
+                            Map<String, SubjectFacts> facts, List<String> subjectKeys) {
         List<VerificationResult.Item> items = new ArrayList<>();
         Map<String, Integer> firstIndex = new HashMap<>();
         int[] counts = new int[6];
@@ -195,10 +214,8 @@ public class VerificationService {
             }
             items.add(item);
         }
-        VerificationResult result = new VerificationResult(id, scenario, purpose, asOf, actor, department,
-                new VerificationResult.Summary(inputs.size(), counts[0], counts[1], counts[2], counts[3], counts[4],
-                        counts[5]), items, null, null);
-        return result.signed(receipts.receipt(result, inputs.stream().map(Input::raw).toList()), receipts.noHits(result));
+        return new Answered(items, new VerificationResult.Summary(inputs.size(), counts[0], counts[1], counts[2],
+                counts[3], counts[4], counts[5]), subjectKeys);
     }
 
 

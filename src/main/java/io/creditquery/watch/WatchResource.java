@@ -89,14 +89,10 @@ public class WatchResource {
 
     /** Departments share their watchlists among their clerks; an API key owns its own. */
     private String owner() {
-        String department = Callers.department(identity);
-        if (department != null) {
-            return "dept:" + department;
+        String owner = Callers.owner(identity);
+        if (owner == null) {
+            throw ProblemException.forbidden("watchlists belong to a department (dept claim) or to an API key");
         }
-        String name = identity.getPrincipal().getName();
-        if (name != null && name.startsWith("apikey:")) {
-            return name;
-        }
-        throw ProblemException.forbidden("watchlists belong to a department (dept claim) or to an API key");
+        return owner;
     }
 }

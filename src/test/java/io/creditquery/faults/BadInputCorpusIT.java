@@ -39,7 +39,8 @@ class BadInputCorpusIT {
     private static final String VALID_CODE = "91350100M000100Y43";
     /** Tables a rejected request must leave as they were (the audit log grows by design: refusals are audited). */
     private static final List<String> GUARDED_TABLES = List.of("subject", "credit_record", "list_entry", "api_client",
-            "verification", "objection", "repair", "commitment", "credit_report", "watchlist", "watch_subject");
+            "verification", "objection", "repair", "commitment", "credit_report", "watchlist", "watch_subject",
+            "verification_job");
     private static final List<String> LEAKS = List.of("Exception", "\tat ", "io.creditquery", "java.", "com.fasterxml",
             "Quarkus", "Vert.x", "vertx", "<html", "<HTML");
 

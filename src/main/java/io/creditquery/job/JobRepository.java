@@ -1,0 +1,148 @@
+package io.creditquery.job;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@ApplicationScoped
+public class JobRepository {
+
+    /** A job's owner and state (for access checks and views). */
+    public record Job(String id, String owner, String status, String scenario, String purpose, int total, int done,
+                      java.time.OffsetDateTime createdAt, java.time.OffsetDateTime startedAt,
+                      java.time.OffsetDateTime finishedAt) {
+    }
+
+    /** Codes of one job to answer now, in order. */
+    public record Chunk(String jobId, String scenario, List<Integer> indexes, List<String> codes) {
+    }
+
+    /** One answered code: its position and its answer as JSON. */
+    public record Answer(int index, String json) {
+    }
+
+    private final Pool pool;
+
+    public JobRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Void> create(SqlConnection connection, String id, String owner, String actor, String department,
+                            String scenario, String purpose, String idempotencyKey, List<String> codes) {
+        return connection.preparedQuery("""
+                        insert into verification_job (id, owner, actor, department, scenario, purpose, idempotency_key,
+                                                      total, status)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, 'QUEUED')
+                        """)
+                .execute(Tuple.tuple().addString(id).addString(owner).addString(actor).addString(department)
+                        .addString(scenario).addString(purpose).addString(idempotencyKey).addInteger(codes.size()))
+                .chain(() -> connection.preparedQuery("""
+                                insert into verification_job_item (job_id, idx, code)
+                                select $1, (t.n - 1)::int, t.code from unnest($2::text[]) with ordinality as t(code, n)
+                                """)
+                        .execute(Tuple.of(id, codes.toArray(String[]::new))))
+                .replaceWithVoid();
+    }
+
+    public Uni<Job> find(String id) {
+        return pool.preparedQuery("select * from verification_job where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? null : job(rows.iterator().next()));
+    }
+
+    public Uni<Job> findByKey(String owner, String idempotencyKey) {
+        return pool.preparedQuery("select * from verification_job where owner = $1 and idempotency_key = $2")
+                .execute(Tuple.of(owner, idempotencyKey))
+                .map(rows -> rows.size() == 0 ? null : job(rows.iterator().next()));
+    }
+
+    /** Codes answered so far, by status and by verdict. */
+    public Uni<Map<String, Long>> counts(String id) {
+        return pool.preparedQuery("""
+                        select coalesce(result ->> 'verdict', result ->> 'status') as outcome, count(*)
+                        from verification_job_item where job_id = $1 and result is not null group by 1 order by 1
+                        """)
+                .execute(Tuple.of(id))
+                .map(rows -> {
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    rows.forEach(row -> counts.put(row.getString(0), row.getLong(1)));
+                    return counts;
+                });
+    }
+
+    /**
+     * The next codes to answer, of the unfinished job that has waited longest for its turn (fair share between
+     * jobs); the job row stays locked until the caller's transaction ends, so replicas never take the same codes.
+     */
+    public Uni<Chunk> claim(SqlConnection connection, int size) {
+        return connection.preparedQuery("select id, scenario from verification_job where status <> 'DONE'"
+                        + " order by turn_at limit 1 for update skip locked").execute()
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    Row job = rows.iterator().next();
+                    return connection.preparedQuery("select idx, code from verification_job_item where job_id = $1"
+                                    + " and result is null order by idx limit $2")
+                            .execute(Tuple.of(job.getString("id"), size))
+                            .map(items -> {
+                                List<Integer> indexes = new ArrayList<>();
+                                List<String> codes = new ArrayList<>();
+                                items.forEach(item -> {
+                                    indexes.add(item.getInteger("idx"));
+                                    codes.add(item.getString("code"));
+                                });
+                                return new Chunk(job.getString("id"), job.getString("scenario"), indexes, codes);
+                            });
+                });
+    }
+
+    /** Stores the answers and moves the job on (DONE when every code is answered). */
+    public Uni<Void> complete(SqlConnection connection, String jobId, List<Answer> answers) {
+        return connection.preparedQuery("""
+                        with answered as (
+                            update verification_job_item i set result = t.answer::jsonb
+                            from unnest($2::int[], $3::text[]) as t(idx, answer)
+                            where i.job_id = $1 and i.idx = t.idx and i.result is null
+                            returning 1
+                        )
+                        update verification_job j
+                        set done = j.done + (select count(*) from answered),
+                            status = case when j.done + (select count(*) from answered) >= j.total then 'DONE' else 'RUNNING' end,
+                            started_at = coalesce(j.started_at, clock_timestamp()),
+                            finished_at = case when j.done + (select count(*) from answered) >= j.total
+                                               then clock_timestamp() end,
+                            turn_at = clock_timestamp()
+                        where j.id = $1
+                        """)
+                .execute(Tuple.of(jobId, answers.stream().map(Answer::index).toArray(Integer[]::new),
+                        answers.stream().map(Answer::json).toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** Answers after position {@code after}, in order (answers form a prefix: codes are answered in order). */
+    public Uni<List<Answer>> answers(String jobId, int after, int size) {
+        return pool.preparedQuery("select idx, result::text from verification_job_item where job_id = $1"
+                        + " and idx > $2 and result is not null order by idx limit $3")
+                .execute(Tuple.of(jobId, after, size))
+                .map(rows -> {
+                    List<Answer> answers = new ArrayList<>();
+                    rows.forEach(row -> answers.add(new Answer(row.getInteger(0), row.getString(1))));
+                    return answers;
+                });
+    }
+
+    private static Job job(Row row) {
+        return new Job(row.getString("id"), row.getString("owner"), row.getString("status"),
+                row.getString("scenario"), row.getString("purpose"), row.getInteger("total"), row.getInteger("done"),
+                row.getOffsetDateTime("created_at"), row.getOffsetDateTime("started_at"),
+                row.getOffsetDateTime("finished_at"));
+    }
+}
