@@ -43,4 +43,6 @@ public class Subject {
     public long version;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
 }

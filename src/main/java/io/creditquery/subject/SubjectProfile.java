@@ -32,7 +32,12 @@ public record SubjectProfile(
         int recordsUnderObjection,
         Evaluation evaluation,
         long version,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        AsOf asOf) {
+
+    /** A profile of a past date: lists, public record counts and grade on {@code validOn} as known at {@code knownAt}. */
+    public record AsOf(LocalDate validOn, OffsetDateTime knownAt) {
+    }
 
     /** Codes from before the unified social credit code that resolve to this subject. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -6,6 +6,7 @@ import io.creditquery.common.JsonText;
 import io.creditquery.common.QueryParams;
 import io.creditquery.security.AccessPolicy;
 import io.creditquery.security.CallerView;
+import io.creditquery.verification.PastDate;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.creditquery.record.RecordCategory;
 import io.creditquery.record.RecordPage;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.time.OffsetDateTime;
 import java.util.Set;
 
 @Path("/api/v1/subjects")
@@ -53,15 +55,18 @@ public class SubjectResource {
 
     /**
      * Profile by USCC, citizen ID (masked in the answer), old registration number or organisation code; record
-     * counts as the caller may see them.
+     * counts as the caller may see them. With {@code asOf} (and optionally {@code knownAt}): the profile of that date.
      */
     @GET
     @Path("/{code}")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubjectProfile.class)))
-    public Uni<RestResponse<String>> profile(@PathParam("code") String code,
+    public Uni<RestResponse<String>> profile(@Context UriInfo uri, @PathParam("code") String code,
+                                             @QueryParam("asOf") String asOf, @QueryParam("knownAt") String knownAt,
                                              @HeaderParam("If-None-Match") String ifNoneMatch) {
-        audit.code(code);
-        return caller().chain(view -> service.profile(code, view))
+        QueryParams.rejectUnknown(uri, Set.of("asOf", "knownAt"));
+        PastDate past = PastDate.of(asOf, knownAt, OffsetDateTime.now());
+        audit.code(code).query("asOf", asOf).query("knownAt", knownAt);
+        return caller().chain(view -> past == null ? service.profile(code, view) : service.profileAsOf(code, view, past))
                 .invoke(profile -> audit.subject(profile.subjectKey()))
                 .map(profile -> conditional(profile.json(), ifNoneMatch));
     }

@@ -1,6 +1,7 @@
 package io.creditquery.subject;
 
 import java.util.Map;
+import io.creditquery.asof.AsOfRepository;
 import io.creditquery.cache.ProfileCache;
 import io.creditquery.code.CodeCheck;
 import io.creditquery.code.CodeKind;
@@ -21,10 +22,12 @@ import io.creditquery.record.RecordStatus;
 import io.creditquery.security.AccessPolicy;
 import io.creditquery.security.CallerView;
 import io.creditquery.security.PersonalIds;
+import io.creditquery.verification.PastDate;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** Profiles by any code a subject is known by, from the Redis cache or from PostgreSQL. */
@@ -49,10 +52,13 @@ public class SubjectService {
     private final AccessPolicy policy;
     private final EvaluationRepository evaluationCounts;
     private final EvaluationRules rules;
+    private final AsOfRepository asOf;
 
     public SubjectService(SubjectRepository subjects, ListEntryRepository lists, CreditRecordRepository records,
                           ProfileCache cache, PersonalIds personalIds, JsonText json, RecordService recordService,
-                          AccessPolicy policy, EvaluationRepository evaluationCounts, EvaluationRules rules) {
+                          AccessPolicy policy, EvaluationRepository evaluationCounts, EvaluationRules rules,
+                          AsOfRepository asOf) {
+        this.asOf = asOf;
         this.evaluationCounts = evaluationCounts;
         this.rules = rules;
         this.subjects = subjects;
@@ -91,6 +97,38 @@ public class SubjectService {
                     String rendered = json.write(profile);
                     return cache.store(key, seen, view.cacheName(), rendered).replaceWith(new RenderedProfile(key, rendered));
                 }));
+    }
+
+    /**
+     * The profile on a past date as the platform knew it at a time: lists in force then, public record counts then
+     * and the grade they give (registration data as it is now). Not cached. A natural person only as far as a list
+     * that names persons publicly was in force on that date (for the public).
+     */
+    @WithSession
+    public Uni<RenderedProfile> profileAsOf(String code, CallerView caller, PastDate past) {
+        CodeCheck check = CodeValidator.check(code);
+        if (!check.valid()) {
+            return Uni.createFrom().failure(ProblemException.badRequest("code", check.firstError()));
+        }
+        return resolveKey(check).chain(key -> key == null ? Uni.createFrom().nullItem() : subjects.findByKey(key))
+                .chain(subject -> subject == null || subject.createdAt.isAfter(past.knownAt())
+                        ? Uni.createFrom().nullItem()
+                        : asOf.facts(List.of(subject.id), past.date(), past.knownAt()).map(facts -> {
+                            AsOfRepository.FactsOn on = facts.get(subject.id);
+                            CallerView view = caller.about(subject.subjectKey);
+                            boolean shown = !isNaturalPerson(subject) || policy.seesEveryNaturalPerson(view)
+                                    || on.lists().stream().anyMatch(e -> ListType.valueOf(e.listType()).namesPersonsPublicly());
+                            if (!shown) {
+                                return null;
+                            }
+                            SubjectProfile profile = toProfile(subject, on.lists().stream().map(e -> badge(e.id(),
+                                            e.listType(), e.authority(), e.basis(), e.listedOn(), e.plannedExitOn(), false))
+                                    .toList(), on.recordCounts(), 0,
+                                    rules.evaluate(on.lists().stream().map(AsOfRepository.EntryOn::listType).toList(),
+                                            on.counts()), new SubjectProfile.AsOf(past.date(), past.knownAt()));
+                            return new RenderedProfile(subject.subjectKey, json.write(profile));
+                        }))
+                .onItem().ifNull().failWith(() -> notFound(check));
     }
 
     /** A page of the records of a subject, as this caller may see them (same 400/404 rules as the profile). */
@@ -150,29 +188,32 @@ public class SubjectService {
                 }
                 return records.countsByCategory(subject.id, policy.records(view))
                         .chain(counts -> evaluationCounts.counts(subject.id).map(evaluation -> toProfile(subject,
-                                entries, counts, evaluation.recordsUnderObjection(),
-                                rules.evaluate(entries.stream().map(e -> e.listType).toList(), evaluation))));
+                                entries.stream().map(e -> badge(e.id, e.listType, e.authority, e.basis, e.listedOn,
+                                        e.plannedExitOn, RecordStatus.UNDER_OBJECTION.name().equals(e.status))).toList(),
+                                counts, evaluation.recordsUnderObjection(),
+                                rules.evaluate(entries.stream().map(e -> e.listType).toList(), evaluation), null)));
             });
         });
     }
 
-    private static SubjectProfile toProfile(Subject s, List<ListEntry> entries, Map<String, Long> counts,
-                                            int recordsUnderObjection, Evaluation evaluation) {
+    private static SubjectProfile.ListBadge badge(long id, String type, String authority, String basis,
+                                                  LocalDate listedOn, LocalDate plannedExitOn, boolean underObjection) {
+        ListType listType = ListType.valueOf(type);
+        return new SubjectProfile.ListBadge(id, type, listType.label(), listType.kind().name(), authority, basis,
+                listedOn, plannedExitOn, underObjection);
+    }
+
+    private static SubjectProfile toProfile(Subject s, List<SubjectProfile.ListBadge> badges, Map<String, Long> counts,
+                                            int recordsUnderObjection, Evaluation evaluation,
+                                            SubjectProfile.AsOf asOf) {
         SubjectType type = SubjectType.valueOf(s.subjectType);
         boolean person = type == SubjectType.NATURAL_PERSON;
-        List<SubjectProfile.ListBadge> badges = entries.stream()
-                .map(e -> {
-                    ListType listType = ListType.valueOf(e.listType);
-                    return new SubjectProfile.ListBadge(e.id, e.listType, listType.label(), listType.kind().name(),
-                            e.authority, e.basis, e.listedOn, e.plannedExitOn,
-                            RecordStatus.UNDER_OBJECTION.name().equals(e.status));
-                })
-                .toList();
         return new SubjectProfile(person ? s.idMasked : s.uscc, type.name(), type.label(), s.name,
                 person ? null : s.legalRepresentative,
                 person ? null : new SubjectProfile.OldCodes(s.registrationNo, s.orgCode),
                 s.regionCode, s.industryCode, s.status, s.establishedOn, s.registeredCapital,
-                person ? null : s.address, badges, counts, recordsUnderObjection, evaluation, s.version, s.updatedAt);
+                person ? null : s.address, badges, counts, recordsUnderObjection, evaluation, s.version, s.updatedAt,
+                asOf);
     }
 
     private static boolean isNaturalPerson(Subject subject) {

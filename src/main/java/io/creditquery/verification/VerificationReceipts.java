@@ -72,6 +72,8 @@ public class VerificationReceipts {
         claims.put("kind", kind);
         claims.put("iat", result.asOf().toEpochSecond());
         claims.put("asOf", result.asOf().toString());
+        claims.put("validOn", result.validOn() == null ? null : result.validOn().toString());
+        claims.put("knownAt", result.knownAt() == null ? null : result.knownAt().toString());
         claims.put("verificationId", result.id());
         claims.put("scenario", result.scenario().name());
         claims.values().removeIf(Objects::isNull);

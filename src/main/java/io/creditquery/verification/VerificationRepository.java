@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -73,6 +74,29 @@ public class VerificationRepository {
             });
             return facts;
         });
+    }
+
+    /** A subject as a past check needs it. */
+    public record KnownSubject(String subjectKey, String code, String name, String subjectType, String status) {
+    }
+
+    /** Subjects by key that the platform knew at {@code knownAt} (registration data as it is now), by row id. */
+    public Uni<Map<Long, KnownSubject>> subjectsKnownAt(Collection<String> subjectKeys, OffsetDateTime knownAt) {
+        if (subjectKeys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("select id, subject_key, coalesce(uscc, id_masked) as code, name, subject_type, status"
+                        + " from subject where subject_key = any($1) and created_at <= $2")
+                .execute(Tuple.of(subjectKeys.toArray(String[]::new), knownAt))
+                .map(rows -> {
+                    Map<Long, KnownSubject> subjects = new LinkedHashMap<>();
+                    for (Row row : rows) {
+                        subjects.put(row.getLong("id"), new KnownSubject(row.getString("subject_key"),
+                                row.getString("code"), row.getString("name"), row.getString("subject_type"),
+                                row.getString("status")));
+                    }
+                    return subjects;
+                });
     }
 
     /** Subject keys of old codes (registration numbers, organisation codes). */

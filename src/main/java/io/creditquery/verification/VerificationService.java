@@ -1,7 +1,9 @@
 package io.creditquery.verification;
 
 import java.util.Optional;
+import io.creditquery.asof.AsOfRepository;
 import io.creditquery.cache.ProfileCache;
+import io.creditquery.evaluation.EvaluationRules;
 import io.creditquery.code.CodeCheck;
 import io.creditquery.code.CodeKind;
 import io.creditquery.code.CodeValidator;
@@ -45,9 +47,14 @@ public class VerificationService {
     private final PersonalIds personalIds;
     private final JsonText json;
     private final VerificationReceipts receipts;
+    private final AsOfRepository asOf;
+    private final EvaluationRules rules;
 
     public VerificationService(VerificationRepository repository, MeasureCatalogue catalogue, ProfileCache cache,
-                               PersonalIds personalIds, JsonText json, VerificationReceipts receipts) {
+                               PersonalIds personalIds, JsonText json, VerificationReceipts receipts,
+                               AsOfRepository asOf, EvaluationRules rules) {
+        this.asOf = asOf;
+        this.rules = rules;
         this.receipts = receipts;
         this.repository = repository;
         this.catalogue = catalogue;
@@ -68,9 +75,11 @@ public class VerificationService {
         Scenario scenario = validate(request);
         String purpose = QueryParams.text("purpose", request.purpose(), false, 200);
         OffsetDateTime asOf = OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS);
+        PastDate past = PastDate.of(request.asOf(), request.knownAt(), asOf);
         String id = UUID.randomUUID().toString();
-        return answer(scenario, request.codes()).map(answered -> {
-            VerificationResult result = new VerificationResult(id, scenario, purpose, asOf, actor, department,
+        return answer(scenario, request.codes(), past).map(answered -> {
+            VerificationResult result = new VerificationResult(id, scenario, purpose, asOf,
+                    past == null ? null : past.date(), past == null ? null : past.knownAt(), actor, department,
                     answered.summary(), answered.items(), null, null);
             return new Checked(result.signed(receipts.receipt(result, request.codes()), receipts.noHits(result)),
                     answered.subjectKeys());
@@ -79,7 +88,7 @@ public class VerificationService {
 
     /** The answers for a chunk of codes of a verification job (index = position in {@code codes}). */
     public Uni<List<VerificationResult.Item>> items(Scenario scenario, List<String> codes) {
-        return answer(scenario, codes).map(Answered::items);
+        return answer(scenario, codes, null).map(Answered::items);
     }
 
     /** Items, their summary and the keys of the subjects found. */
@@ -88,7 +97,7 @@ public class VerificationService {
     }
 
     /** Validates and resolves the codes (old codes too, in one query) and answers each from the subjects' facts. */
-    private Uni<Answered> answer(Scenario scenario, List<String> codes) {
+    private Uni<Answered> answer(Scenario scenario, List<String> codes, PastDate past) {
         List<Input> inputs = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             String raw = codes.get(i);
@@ -106,7 +115,8 @@ public class VerificationService {
                 }
             }
             Set<String> subjects = new LinkedHashSet<>(keys.values());
-            return facts(subjects).map(facts -> answer(scenario, inputs, keys, facts, List.copyOf(subjects)));
+            return (past == null ? facts(subjects) : pastFacts(subjects, past))
+                    .map(facts -> answer(scenario, inputs, keys, facts, List.copyOf(subjects)));
         });
     }
 
@@ -149,6 +159,24 @@ public class VerificationService {
             case REGISTRATION_NO, ORG_CODE -> oldKeys.get(check.normalized());
             case UNKNOWN -> null;
         };
+    }
+
+    /** Facts on a past date as known at a time: never cached (there are as many as dates). */
+    private Uni<Map<String, SubjectFacts>> pastFacts(Set<String> keys, PastDate past) {
+        return repository.subjectsKnownAt(keys, past.knownAt()).chain(subjects -> asOf.facts(subjects.keySet(),
+                past.date(), past.knownAt()).map(facts -> {
+                    Map<String, SubjectFacts> byKey = new HashMap<>();
+                    subjects.forEach((id, subject) -> {
+                        AsOfRepository.FactsOn on = facts.get(id);
+                        List<SubjectFacts.ListFact> lists = on.lists().stream().map(e -> new SubjectFacts.ListFact(
+                                e.id(), e.listType(), e.authority(), e.decisionNo(), e.basis(), e.listedOn(),
+                                e.plannedExitOn(), false)).toList();
+                        byKey.put(subject.subjectKey(), new SubjectFacts(subject.subjectKey(), subject.code(),
+                                subject.name(), subject.subjectType(), subject.status(), lists, 0,
+                                rules.evaluate(lists.stream().map(SubjectFacts.ListFact::listType).toList(), on.counts())));
+                    });
+                    return byKey;
+                }));
     }
 
     /** Cached facts where Redis has them (all lookups pipelined on one connection), PostgreSQL for the rest. */
