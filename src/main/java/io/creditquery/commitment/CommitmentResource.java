@@ -1,7 +1,7 @@
 package io.creditquery.commitment;
 
 import io.creditquery.audit.AuditContext;
-import io.creditquery.common.ProblemException;
+import io.creditquery.common.Responses;
 import io.creditquery.security.AccessPolicy;
 import io.creditquery.security.Callers;
 import io.creditquery.security.Scopes;
@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.net.URI;
 
 /** Credit commitments (信用承诺), recorded and assessed by the department they were made to. */
 @Path("/api/v1/commitments")
@@ -45,8 +44,7 @@ public class CommitmentResource {
         audit.code(request == null || request.subjectCode() == null ? "" : request.subjectCode());
         return service.record(request, department())
                 .invoke(view -> audit.query("commitment", view.id()))
-                .map(view -> RestResponse.ResponseBuilder.<CommitmentView>created(
-                        URI.create("/api/v1/commitments/" + view.id())).entity(view).build());
+                .map(view -> Responses.created("/api/v1/commitments/" + view.id(), view));
     }
 
     /** Kept or broken: a broken commitment lowers the subject's grade (evaluation-rules.json). */
@@ -69,10 +67,6 @@ public class CommitmentResource {
     }
 
     private String department() {
-        String department = Callers.department(identity);
-        if (department == null) {
-            throw ProblemException.badRequest("token", "has no dept claim: commitments are recorded by departments");
-        }
-        return department;
+        return Callers.requireDepartment(identity, "commitments are recorded by departments");
     }
 }

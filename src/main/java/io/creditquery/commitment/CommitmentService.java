@@ -68,9 +68,7 @@ public class CommitmentService {
     }
 
     public Uni<CommitmentView> assess(String id, CommitmentAssessment assessment, String department) {
-        if (!TrackingIds.looksLike(PREFIX, id)) {
-            throw ProblemException.badRequest("id", "is not a commitment id (" + PREFIX + "- and 20 characters)");
-        }
+        TrackingIds.require("id", PREFIX, id, "a commitment id");
         FieldChecks checks = new FieldChecks();
         checks.require(assessment != null && assessment.kept() != null, "kept", "is required: true or false");
         String note = checks.text("note", assessment == null ? null : assessment.note(), true, 2000);
@@ -92,9 +90,7 @@ public class CommitmentService {
 
     /** A commitment, for the department it was made to or the subject that made it (its key; null otherwise). */
     public Uni<CommitmentView> find(String id, String department, String subjectKey) {
-        if (!TrackingIds.looksLike(PREFIX, id)) {
-            throw ProblemException.badRequest("id", "is not a commitment id (" + PREFIX + "- and 20 characters)");
-        }
+        TrackingIds.require("id", PREFIX, id, "a commitment id");
         return commitments.find(id).map(found -> found != null && (found.view().department().equals(department)
                         || found.subjectKey().equals(subjectKey)) ? found.view() : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("no commitment " + id

@@ -22,8 +22,15 @@ public final class TrackingIds {
         return id.toString();
     }
 
-    /** Whether {@code text} has the shape of an id with this prefix (checked before any lookup). */
-    public static boolean looksLike(String prefix, String text) {
+    /** Refuses (400 naming {@code field}) what does not have the shape of an id of this prefix, before any lookup. */
+    public static void require(String field, String prefix, String text, String what) {
+        if (!looksLike(prefix, text)) {
+            throw ProblemException.badRequest(field, "is not " + what + " (" + prefix + "- and 20 characters)");
+        }
+    }
+
+    /** Whether {@code text} has the shape of an id with this prefix. */
+    static boolean looksLike(String prefix, String text) {
         return text != null && text.length() == prefix.length() + 21 && text.startsWith(prefix + "-")
                 && text.substring(prefix.length() + 1).chars().allMatch(ch -> new String(ALPHABET).indexOf(ch) >= 0);
     }

@@ -2,6 +2,7 @@ package io.creditquery.job;
 
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
+import io.creditquery.common.Responses;
 import io.creditquery.common.QueryParams;
 import io.creditquery.security.Callers;
 import io.creditquery.security.Scopes;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -95,8 +95,7 @@ public class JobResource {
         return service.submit(request, owner(), identity.getPrincipal().getName(), Callers.department(identity), key)
                 .invoke(submitted -> audit.query("job", submitted.job().id()))
                 .map(submitted -> submitted.created()
-                        ? RestResponse.ResponseBuilder.<JobView>created(URI.create("/api/v1/verification-jobs/"
-                                + submitted.job().id())).entity(submitted.job()).build()
+                        ? Responses.created("/api/v1/verification-jobs/" + submitted.job().id(), submitted.job())
                         : RestResponse.ok(submitted.job()));
     }
 

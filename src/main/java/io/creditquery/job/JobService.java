@@ -72,9 +72,7 @@ public class JobService {
     }
 
     private Uni<JobRepository.Job> owned(String id, String owner) {
-        if (!TrackingIds.looksLike(PREFIX, id)) {
-            throw ProblemException.badRequest("id", "is not a verification job id (" + PREFIX + "- and 20 characters)");
-        }
+        TrackingIds.require("id", PREFIX, id, "a verification job id");
         return jobs.find(id).map(job -> job != null && job.owner().equals(owner) ? job : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("no verification job " + id + " of this caller"));
     }

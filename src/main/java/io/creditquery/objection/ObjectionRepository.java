@@ -70,11 +70,9 @@ public class ObjectionRepository {
                         return null;
                     }
                     Row row = rows.iterator().next();
-                    Long recordId = row.getLong("record_id");
-                    return new Open(row.getString("id"), row.getString("status"),
-                            recordId != null ? Target.Kind.RECORD : Target.Kind.LIST_ENTRY,
-                            recordId != null ? recordId : row.getLong("list_entry_id"), row.getString("department"),
-                            row.getString("target_status"));
+                    Target.Ref target = Target.Ref.of(row.getLong("record_id"), row.getLong("list_entry_id"));
+                    return new Open(row.getString("id"), row.getString("status"), target.kind(), target.id(),
+                            row.getString("department"), row.getString("target_status"));
                 });
     }
 
@@ -116,10 +114,9 @@ public class ObjectionRepository {
     }
 
     private ObjectionView view(Row row) {
-        Long recordId = row.getLong("record_id");
+        Target.Ref target = Target.Ref.of(row.getLong("record_id"), row.getLong("list_entry_id"));
         JsonObject correction = row.getJsonObject("correction");
-        return new ObjectionView(row.getString("id"), recordId != null ? "RECORD" : "LIST_ENTRY",
-                recordId != null ? recordId : row.getLong("list_entry_id"), row.getString("subject_code"),
+        return new ObjectionView(row.getString("id"), target.kind().name(), target.id(), row.getString("subject_code"),
                 row.getString("department"), row.getString("status"), row.getString("reason"),
                 json.convertValue(row.getJsonArray("attachments").getList(),
                         new TypeReference<List<ObjectionRequest.Attachment>>() { }),

@@ -3,6 +3,7 @@ package io.creditquery.objection;
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.Cursors;
 import io.creditquery.common.ProblemException;
+import io.creditquery.common.Responses;
 import io.creditquery.common.QueryParams;
 import io.creditquery.security.AccessPolicy;
 import io.creditquery.security.Callers;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -65,8 +65,7 @@ public class ObjectionResource {
         return identities.getDeferredIdentity().chain(identity -> service.file(request, policy.view(identity),
                         identity.isAnonymous() ? null : identity.getPrincipal().getName()))
                 .invoke(view -> audit.query("objection", view.trackingId()))
-                .map(view -> RestResponse.ResponseBuilder.<ObjectionView>created(URI.create("/api/v1/objections/" + view.trackingId()))
-                        .entity(view).build());
+                .map(view -> Responses.created("/api/v1/objections/" + view.trackingId(), view));
     }
 
     /** Status by tracking id; the handling department also sees the filer's name and contact. */
@@ -85,11 +84,9 @@ public class ObjectionResource {
     public Uni<ObjectionView> decide(@PathParam("trackingId") String trackingId, ObjectionDecision decision) {
         audit.query("objection", trackingId).query("decision", decision == null ? null : decision.decision());
         return identities.getDeferredIdentity().chain(identity -> {
-            String department = Callers.department(identity);
-            if (department == null) {
-                throw ProblemException.badRequest("token", "has no dept claim: objections are decided by departments");
-            }
-            return service.decide(trackingId, decision, department, identity.getPrincipal().getName());
+            return service.decide(trackingId, decision,
+                    Callers.requireDepartment(identity, "objections are decided by departments"),
+                    identity.getPrincipal().getName());
         });
     }
 
@@ -113,10 +110,8 @@ public class ObjectionResource {
         String position = QueryParams.text("cursor", cursor, false, 512);
         audit.query("status", state).query("overdue", overdueOnly);
         return identities.getDeferredIdentity().chain(identity -> {
-            String department = identity.hasRole(Scopes.ADMIN) ? null : Callers.department(identity);
-            if (department == null && !identity.hasRole(Scopes.ADMIN)) {
-                throw ProblemException.badRequest("token", "has no dept claim: objection lists are per department");
-            }
+            String department = identity.hasRole(Scopes.ADMIN) ? null
+                    : Callers.requireDepartment(identity, "objection lists are per department");
             String query = department + "|" + state + "|" + overdueOnly + "|" + pageSize;
             LocalDate afterDue = null;
             String afterId = null;

@@ -112,10 +112,7 @@ public class ObjectionService {
 
     /** The objection by tracking id: in full for the department handling it, without filer details for others. */
     public Uni<ObjectionView> find(String trackingId, String department) {
-        if (!TrackingIds.looksLike(PREFIX, trackingId)) {
-            throw ProblemException.badRequest("trackingId", "is not an objection tracking id (" + PREFIX
-                    + "- and 20 characters)");
-        }
+        TrackingIds.require("trackingId", PREFIX, trackingId, "an objection tracking id");
         return objections.find(trackingId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("no objection " + trackingId))
                 .map(view -> Objects.equals(view.department(), department) ? view : view.forFiler());
@@ -126,9 +123,7 @@ public class ObjectionService {
 
     /** A decision of the owning department; returns the objection as that department sees it. */
     public Uni<ObjectionView> decide(String trackingId, ObjectionDecision decision, String department, String handler) {
-        if (!TrackingIds.looksLike(PREFIX, trackingId)) {
-            throw ProblemException.badRequest("trackingId", "is not an objection tracking id");
-        }
+        TrackingIds.require("trackingId", PREFIX, trackingId, "an objection tracking id");
         if (decision == null) {
             throw ProblemException.badRequest("body", "is required: {\"decision\": ACCEPT|REJECT|CORRECT|DELETE, \"note\": …}");
         }

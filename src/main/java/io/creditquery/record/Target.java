@@ -23,6 +23,13 @@ public record Target(Kind kind, long id, long subjectId, String subjectKey, Stri
         }
     }
 
+    /** The record or list entry a row names by its record_id and list_entry_id columns (exactly one is set). */
+    public record Ref(Kind kind, long id) {
+        public static Ref of(Long recordId, Long listEntryId) {
+            return recordId != null ? new Ref(Kind.RECORD, recordId) : new Ref(Kind.LIST_ENTRY, listEntryId);
+        }
+    }
+
     /** The kind a request names by giving exactly one of {@code recordId} and {@code listEntryId}; null if not. */
     public static Kind requested(FieldChecks checks, Long recordId, Long listEntryId) {
         String field = recordId == null ? "listEntryId" : "recordId";

@@ -57,10 +57,9 @@ public class RepairRepository {
                         return null;
                     }
                     Row row = rows.iterator().next();
-                    Long recordId = row.getLong("record_id");
-                    return new Pending(row.getString("id"), row.getString("status"),
-                            recordId != null ? Target.Kind.RECORD : Target.Kind.LIST_ENTRY,
-                            recordId != null ? recordId : row.getLong("list_entry_id"), row.getString("department"));
+                    Target.Ref target = Target.Ref.of(row.getLong("record_id"), row.getLong("list_entry_id"));
+                    return new Pending(row.getString("id"), row.getString("status"), target.kind(), target.id(),
+                            row.getString("department"));
                 });
     }
 
@@ -89,9 +88,8 @@ public class RepairRepository {
     }
 
     private static Found found(Row row) {
-        Long recordId = row.getLong("record_id");
-        return new Found(new RepairView(row.getString("id"), recordId != null ? "RECORD" : "LIST_ENTRY",
-                recordId != null ? recordId : row.getLong("list_entry_id"), row.getString("subject_code"),
+        Target.Ref target = Target.Ref.of(row.getLong("record_id"), row.getLong("list_entry_id"));
+        return new Found(new RepairView(row.getString("id"), target.kind().name(), target.id(), row.getString("subject_code"),
                 row.getString("department"), row.getString("status"), row.getString("reason"),
                 row.getBoolean("fine_paid"), row.getString("payment_reference"), row.getString("commitment_id"),
                 row.getOffsetDateTime("filed_at"), row.getLocalDate("due_on"), row.getOffsetDateTime("decided_at"),

@@ -2,6 +2,7 @@ package io.creditquery.repair;
 
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
+import io.creditquery.common.Responses;
 import io.creditquery.common.QueryParams;
 import io.creditquery.security.AccessPolicy;
 import io.creditquery.security.CallerView;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
@@ -55,8 +55,7 @@ public class RepairResource {
         CallerView caller = policy.view(identity);
         return service.apply(request, caller, identity.getPrincipal().getName())
                 .invoke(view -> audit.query("repair", view.id()).subject(caller.subjectKey()))
-                .map(view -> RestResponse.ResponseBuilder.<RepairView>created(URI.create("/api/v1/repairs/" + view.id()))
-                        .entity(view).build());
+                .map(view -> Responses.created("/api/v1/repairs/" + view.id(), view));
     }
 
     @GET
@@ -73,11 +72,8 @@ public class RepairResource {
     @RolesAllowed(Scopes.REPAIR_HANDLE)
     public Uni<RepairView> decide(@PathParam("id") String id, RepairDecision decision) {
         audit.query("repair", id).query("decision", decision == null ? null : decision.decision());
-        String department = Callers.department(identity);
-        if (department == null) {
-            throw ProblemException.badRequest("token", "has no dept claim: repairs are decided by departments");
-        }
-        return service.decide(id, decision, department, identity.getPrincipal().getName());
+        return service.decide(id, decision, Callers.requireDepartment(identity, "repairs are decided by departments"),
+                identity.getPrincipal().getName());
     }
 
     /** A department's applications (with {@code repair:handle}), or the calling subject's own, oldest first. */

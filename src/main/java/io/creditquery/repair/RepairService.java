@@ -155,9 +155,6 @@ public class RepairService {
     }
 
     private static void requireId(String id) {
-        if (!TrackingIds.looksLike(PREFIX, id)) {
-            throw ProblemException.badRequest("id", "is not a repair application id (" + PREFIX
-                    + "- and 20 characters)");
-        }
+        TrackingIds.require("id", PREFIX, id, "a repair application id");
     }
 }

@@ -79,9 +79,7 @@ public class ReportService {
     }
 
     public Uni<ReportCheck> check(String number) {
-        if (!TrackingIds.looksLike(PREFIX, number)) {
-            throw ProblemException.badRequest("number", "is not a report number (" + PREFIX + "- and 20 characters)");
-        }
+        TrackingIds.require("number", PREFIX, number, "a report number");
         return reports.find(number).onItem().ifNull().failWith(() -> ProblemException.notFound("no report " + number
                 + " was issued"));
     }

@@ -1,5 +1,6 @@
 package io.creditquery.security;
 
+import io.creditquery.common.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -20,6 +21,15 @@ public final class Callers {
         }
         String name = identity == null || identity.isAnonymous() ? null : identity.getPrincipal().getName();
         return name != null && name.startsWith("apikey:") ? name : null;
+    }
+
+    /** The department of a department token; refused (400 naming the token) for a token without one. */
+    public static String requireDepartment(SecurityIdentity identity, String why) {
+        String department = department(identity);
+        if (department == null) {
+            throw ProblemException.badRequest("token", "has no dept claim: " + why);
+        }
+        return department;
     }
 
     /** The department code of a department token ({@code dept} claim), or null. */

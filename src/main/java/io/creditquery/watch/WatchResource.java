@@ -2,6 +2,7 @@ package io.creditquery.watch;
 
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
+import io.creditquery.common.Responses;
 import io.creditquery.common.QueryParams;
 import io.creditquery.security.Callers;
 import io.creditquery.security.Scopes;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
@@ -55,8 +55,7 @@ public class WatchResource {
         audit.query("codes", request == null || request.codes() == null ? 0 : request.codes().size());
         return service.create(request, owner())
                 .invoke(view -> audit.query("watchlist", view.id()))
-                .map(view -> RestResponse.ResponseBuilder.<WatchlistView>created(
-                        URI.create("/api/v1/watchlists/" + view.id())).entity(view).build());
+                .map(view -> Responses.created("/api/v1/watchlists/" + view.id(), view));
     }
 
     @GET

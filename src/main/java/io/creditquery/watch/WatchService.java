@@ -93,9 +93,7 @@ public class WatchService {
     }
 
     private Uni<WatchRepository.Watchlist> owned(String id, String owner) {
-        if (!TrackingIds.looksLike(PREFIX, id)) {
-            throw ProblemException.badRequest("id", "is not a watchlist id (" + PREFIX + "- and 20 characters)");
-        }
+        TrackingIds.require("id", PREFIX, id, "a watchlist id");
         return repository.find(id).map(list -> list != null && list.owner().equals(owner) ? list : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("no watchlist " + id + " of this caller"));
     }

@@ -123,7 +123,9 @@ class WatchlistIT {
                     parts[1]);
             assertTrue(delivery.get("body").contains("\"watchlistId\":\"" + id + "\""));
         }
-        assertEquals(0, stores.count("select count(*) from watch_event where delivered_at is null"));
+        // The sender records the delivery after the receiver's answer, so a moment after the last request arrives.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> stores.count("select count(*) from watch_event where delivered_at is null") == 0);
     }
 
     @Test
