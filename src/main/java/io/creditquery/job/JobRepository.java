@@ -18,7 +18,7 @@ public class JobRepository {
     /** A job's owner and state (for access checks and views). */
     public record Job(String id, String owner, String status, String scenario, String purpose, int total, int done,
                       java.time.OffsetDateTime createdAt, java.time.OffsetDateTime startedAt,
-                      java.time.OffsetDateTime finishedAt) {
+                      java.time.OffsetDateTime finishedAt, String webhookUrl) {
     }
 
     /** Codes of one job to answer now, in order. */
@@ -36,14 +36,16 @@ public class JobRepository {
     }
 
     public Uni<Void> create(SqlConnection connection, String id, String owner, String actor, String department,
-                            String scenario, String purpose, String idempotencyKey, List<String> codes) {
+                            String scenario, String purpose, String idempotencyKey, List<String> codes,
+                            String webhookUrl, String webhookSecret) {
         return connection.preparedQuery("""
                         insert into verification_job (id, owner, actor, department, scenario, purpose, idempotency_key,
-                                                      total, status)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, 'QUEUED')
+                                                      total, status, webhook_url, webhook_secret)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, 'QUEUED', $9, $10)
                         """)
                 .execute(Tuple.tuple().addString(id).addString(owner).addString(actor).addString(department)
-                        .addString(scenario).addString(purpose).addString(idempotencyKey).addInteger(codes.size()))
+                        .addString(scenario).addString(purpose).addString(idempotencyKey).addInteger(codes.size())
+                        .addString(webhookUrl).addString(webhookSecret))
                 .chain(() -> connection.preparedQuery("""
                                 insert into verification_job_item (job_id, idx, code)
                                 select $1, (t.n - 1)::int, t.code from unnest($2::text[]) with ordinality as t(code, n)
@@ -104,7 +106,10 @@ public class JobRepository {
                 });
     }
 
-    /** Stores the answers and moves the job on (DONE when every code is answered). */
+    /**
+     * Stores the answers and moves the job on (DONE when every code is answered); a job that finishes with a webhook
+     * queues its completion call in the same transaction.
+     */
     public Uni<Void> complete(SqlConnection connection, String jobId, List<Answer> answers) {
         return connection.preparedQuery("""
                         with answered as (
@@ -112,15 +117,24 @@ public class JobRepository {
                             from unnest($2::int[], $3::text[]) as t(idx, answer)
                             where i.job_id = $1 and i.idx = t.idx and i.result is null
                             returning 1
+                        ), moved as (
+                            update verification_job j
+                            set done = j.done + (select count(*) from answered),
+                                status = case when j.done + (select count(*) from answered) >= j.total
+                                              then 'DONE' else 'RUNNING' end,
+                                started_at = coalesce(j.started_at, clock_timestamp()),
+                                finished_at = case when j.done + (select count(*) from answered) >= j.total
+                                                   then clock_timestamp() end,
+                                turn_at = clock_timestamp()
+                            where j.id = $1
+                            returning j.*
                         )
-                        update verification_job j
-                        set done = j.done + (select count(*) from answered),
-                            status = case when j.done + (select count(*) from answered) >= j.total then 'DONE' else 'RUNNING' end,
-                            started_at = coalesce(j.started_at, clock_timestamp()),
-                            finished_at = case when j.done + (select count(*) from answered) >= j.total
-                                               then clock_timestamp() end,
-                            turn_at = clock_timestamp()
-                        where j.id = $1
+                        insert into webhook_delivery (url, secret, event, body)
+                        select m.webhook_url, m.webhook_secret, 'job:' || m.id,
+                               jsonb_build_object('jobId', m.id, 'status', m.status, 'total', m.total, 'done', m.done,
+                                   'finishedAt', m.finished_at,
+                                   'results', '/api/v1/verification-jobs/' || m.id || '/results')::text
+                        from moved m where m.status = 'DONE' and m.webhook_url is not null
                         """)
                 .execute(Tuple.of(jobId, answers.stream().map(Answer::index).toArray(Integer[]::new),
                         answers.stream().map(Answer::json).toArray(String[]::new)))
@@ -143,6 +157,6 @@ public class JobRepository {
         return new Job(row.getString("id"), row.getString("owner"), row.getString("status"),
                 row.getString("scenario"), row.getString("purpose"), row.getInteger("total"), row.getInteger("done"),
                 row.getOffsetDateTime("created_at"), row.getOffsetDateTime("started_at"),
-                row.getOffsetDateTime("finished_at"));
+                row.getOffsetDateTime("finished_at"), row.getString("webhook_url"));
     }
 }

@@ -58,9 +58,10 @@ public class JobResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     public Uni<RestResponse<JobView>> submitCsv(@Context UriInfo uri, String body, @QueryParam("scenario") String scenario,
                                                 @QueryParam("purpose") String purpose,
+                                                @QueryParam("webhookUrl") String webhookUrl,
                                                 @HeaderParam("Idempotency-Key") String key) {
-        QueryParams.rejectUnknown(uri, Set.of("scenario", "purpose"));
-        return submitted(new JobRequest(scenario, purpose, firstColumn(body)), key);
+        QueryParams.rejectUnknown(uri, Set.of("scenario", "purpose", "webhookUrl"));
+        return submitted(new JobRequest(scenario, purpose, firstColumn(body), webhookUrl), key);
     }
 
     @GET

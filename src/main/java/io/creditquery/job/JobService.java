@@ -4,6 +4,7 @@ import io.creditquery.common.FieldChecks;
 import io.creditquery.common.ProblemException;
 import io.creditquery.common.TrackingIds;
 import io.creditquery.verification.Scenario;
+import io.creditquery.webhook.Webhooks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +24,10 @@ public class JobService {
     private final JobRepository jobs;
     private final JobWorker worker;
     private final JobConfig config;
+    private final Webhooks webhooks;
 
-    public JobService(Pool pool, JobRepository jobs, JobWorker worker, JobConfig config) {
+    public JobService(Pool pool, JobRepository jobs, JobWorker worker, JobConfig config, Webhooks webhooks) {
+        this.webhooks = webhooks;
         this.pool = pool;
         this.jobs = jobs;
         this.worker = worker;
@@ -44,6 +47,7 @@ public class JobService {
         Scenario scenario = checks.enumValue("scenario", request.scenario(), Scenario.class, true);
         String purpose = checks.text("purpose", request.purpose(), false, 200);
         String key = checks.text("Idempotency-Key", idempotencyKey, false, 100);
+        String webhookUrl = webhooks.url(checks, "webhookUrl", request.webhookUrl());
         List<String> codes = request.codes();
         checks.require(codes != null && !codes.isEmpty() && codes.size() <= config.maxCodes(), "codes",
                 "is required: 1 to " + config.maxCodes() + " codes" + (codes == null ? "" : "; got " + codes.size()));
@@ -52,18 +56,19 @@ public class JobService {
         Uni<JobRepository.Job> existing = key == null ? Uni.createFrom().nullItem() : jobs.findByKey(owner, key);
         return existing.chain(found -> {
             if (found != null) {
-                return view(found).map(view -> new Submitted(view, false));
+                return view(found, null).map(view -> new Submitted(view, false));
             }
             String id = TrackingIds.next(PREFIX);
+            String secret = webhookUrl == null ? null : webhooks.newSecret();
             return pool.withTransaction(connection -> jobs.create(connection, id, owner, actor, department,
-                            scenario.name(), purpose, key, cleaned))
+                            scenario.name(), purpose, key, cleaned, webhookUrl, secret))
                     .invoke(worker::kick)
-                    .chain(() -> jobs.find(id)).chain(this::view).map(view -> new Submitted(view, true));
+                    .chain(() -> jobs.find(id)).chain(job -> view(job, secret)).map(view -> new Submitted(view, true));
         });
     }
 
     public Uni<JobView> find(String id, String owner) {
-        return owned(id, owner).chain(this::view);
+        return owned(id, owner).chain(job -> view(job, null));
     }
 
     /** Answers after position {@code after} (-1 for the first), at most {@code size}. */
@@ -77,9 +82,10 @@ public class JobService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("no verification job " + id + " of this caller"));
     }
 
-    private Uni<JobView> view(JobRepository.Job job) {
+    private Uni<JobView> view(JobRepository.Job job, String webhookSecret) {
         return jobs.counts(job.id()).map(counts -> new JobView(job.id(), job.status(), job.scenario(), job.purpose(),
                 job.total(), job.done(), Math.round(job.done() * 1000.0 / job.total()) / 10.0, job.createdAt(),
-                job.startedAt(), job.finishedAt(), counts, "/api/v1/verification-jobs/" + job.id() + "/results"));
+                job.startedAt(), job.finishedAt(), counts, "/api/v1/verification-jobs/" + job.id() + "/results",
+                job.webhookUrl(), webhookSecret));
     }
 }

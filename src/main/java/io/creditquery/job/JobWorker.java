@@ -4,6 +4,7 @@ import io.creditquery.common.JsonText;
 import io.creditquery.verification.Scenario;
 import io.creditquery.verification.VerificationResult;
 import io.creditquery.verification.VerificationService;
+import io.creditquery.webhook.WebhookDelivery;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -32,8 +33,11 @@ public class JobWorker {
     private final JsonText json;
     private final JobConfig config;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final WebhookDelivery webhooks;
 
-    public JobWorker(Pool pool, JobRepository jobs, VerificationService verification, JsonText json, JobConfig config) {
+    public JobWorker(Pool pool, JobRepository jobs, VerificationService verification, JsonText json, JobConfig config,
+                     WebhookDelivery webhooks) {
+        this.webhooks = webhooks;
         this.pool = pool;
         this.jobs = jobs;
         this.verification = verification;
@@ -50,7 +54,10 @@ public class JobWorker {
     public void kick() {
         if (running.compareAndSet(false, true)) {
             Multi.createBy().repeating().uni(this::chunk).until(count -> count == 0).collect().last()
-                    .subscribe().with(ignored -> running.set(false), e -> {
+                    .subscribe().with(ignored -> {
+                        running.set(false);
+                        webhooks.kick();
+                    }, e -> {
                         running.set(false);
                         LOG.warnf("verification job run failed, next run retries: %s", e.getMessage());
                     });

@@ -52,16 +52,11 @@ public class WatchRepository {
     }
 
     /** What one watcher was last told about one subject. */
-    public record Watched(String watchlistId, long subjectId, Set<Long> blackLists, Set<Long> penalties, String grade,
-                          boolean webhook) {
+    public record Watched(String watchlistId, long subjectId, Set<Long> blackLists, Set<Long> penalties, String grade) {
     }
 
     /** A new event before it is stored. */
-    public record NewEvent(String watchlistId, long subjectId, String kind, Map<String, Object> detail, boolean webhook) {
-    }
-
-    /** An event claimed for webhook delivery. */
-    public record Delivery(long seq, String watchlistId, int attempts, String url, String secret, WatchEvent event) {
+    public record NewEvent(String watchlistId, long subjectId, String kind, Map<String, Object> detail) {
     }
 
     /** A watchlist row. */
@@ -151,10 +146,8 @@ public class WatchRepository {
 
     public Uni<List<Watched>> watchers(SqlConnection connection, Collection<Long> subjectIds) {
         return connection.preparedQuery("""
-                        select ws.watchlist_id, ws.subject_id, ws.black_lists, ws.penalties, ws.grade,
-                               w.webhook_url is not null as webhook
-                        from watch_subject ws join watchlist w on w.id = ws.watchlist_id
-                        where ws.subject_id = any($1) for update of ws
+                        select ws.watchlist_id, ws.subject_id, ws.black_lists, ws.penalties, ws.grade
+                        from watch_subject ws where ws.subject_id = any($1) for update
                         """)
                 .execute(Tuple.of(subjectIds.toArray(Long[]::new)))
                 .map(rows -> {
@@ -162,7 +155,7 @@ public class WatchRepository {
                     for (Row row : rows) {
                         watched.add(new Watched(row.getString("watchlist_id"), row.getLong("subject_id"),
                                 Set.of(row.getArrayOfLongs("black_lists")), Set.of(row.getArrayOfLongs("penalties")),
-                                row.getString("grade"), row.getBoolean("webhook")));
+                                row.getString("grade")));
                     }
                     return watched;
                 });
@@ -170,19 +163,28 @@ public class WatchRepository {
 
     public Uni<Void> record(SqlConnection connection, List<NewEvent> events, List<Watched> updated,
                             Map<Long, State> states, Map<Long, String> grades) {
+        // Events, and for watchlists with a webhook one queued call each, in the same transaction.
         Uni<Void> inserted = events.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery("""
-                        insert into watch_event (watchlist_id, subject_id, kind, detail, next_attempt)
-                        select t.list, t.subject, t.kind, t.detail::jsonb,
-                               case when t.webhook then clock_timestamp() end
-                        from unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::boolean[])
-                            with ordinality as t(list, subject, kind, detail, webhook, n)
-                        order by t.n
+                        with inserted as (
+                            insert into watch_event (watchlist_id, subject_id, kind, detail)
+                            select t.list, t.subject, t.kind, t.detail::jsonb
+                            from unnest($1::text[], $2::bigint[], $3::text[], $4::text[])
+                                with ordinality as t(list, subject, kind, detail, n)
+                            order by t.n
+                            returning seq, watchlist_id, subject_id, kind, detail, occurred_at
+                        )
+                        insert into webhook_delivery (url, secret, event, body)
+                        select w.webhook_url, w.webhook_secret, 'watch:' || i.seq,
+                               jsonb_build_object('watchlistId', i.watchlist_id, 'event', jsonb_build_object(
+                                   'seq', i.seq, 'kind', i.kind, 'subjectCode', coalesce(s.uscc, s.id_masked),
+                                   'subjectName', s.name, 'detail', i.detail, 'occurredAt', i.occurred_at))::text
+                        from inserted i join watchlist w on w.id = i.watchlist_id join subject s on s.id = i.subject_id
+                        where w.webhook_url is not null
                         """)
                 .execute(Tuple.of(events.stream().map(NewEvent::watchlistId).toArray(String[]::new),
                         events.stream().map(NewEvent::subjectId).toArray(Long[]::new),
                         events.stream().map(NewEvent::kind).toArray(String[]::new),
-                        events.stream().map(e -> new JsonObject(e.detail()).encode()).toArray(String[]::new),
-                        events.stream().map(NewEvent::webhook).toArray(Boolean[]::new)))
+                        events.stream().map(e -> new JsonObject(e.detail()).encode()).toArray(String[]::new)))
                 .replaceWithVoid();
         if (updated.isEmpty()) {
             return inserted;
@@ -214,44 +216,9 @@ public class WatchRepository {
     }
 
     private static final String EVENT_VIEW = """
-            select e.seq, e.watchlist_id, e.kind, coalesce(s.uscc, s.id_masked) as code, s.name, e.detail, e.occurred_at, e.attempts,
-                   w.webhook_url, w.webhook_secret
-            from watch_event e join subject s on s.id = e.subject_id join watchlist w on w.id = e.watchlist_id
+            select e.seq, e.kind, coalesce(s.uscc, s.id_masked) as code, s.name, e.detail, e.occurred_at
+            from watch_event e join subject s on s.id = e.subject_id
             """;
-
-    /** Leases due webhook deliveries for a minute (a crashed sender's lease runs out and another replica retries). */
-    public Uni<List<Delivery>> claimDeliveries(int limit) {
-        return pool.preparedQuery("""
-                        with due as (
-                            update watch_event set attempts = attempts + 1,
-                                                   next_attempt = clock_timestamp() + interval '1 minute'
-                            where seq in (select seq from watch_event where delivered_at is null
-                                          and next_attempt <= clock_timestamp() order by seq limit $1 for update skip locked)
-                            returning seq
-                        )
-                        """ + EVENT_VIEW + " where e.seq in (select seq from due) order by e.seq")
-                .execute(Tuple.of(limit))
-                .map(rows -> {
-                    List<Delivery> deliveries = new ArrayList<>();
-                    for (Row row : rows) {
-                        deliveries.add(new Delivery(row.getLong("seq"), row.getString("watchlist_id"),
-                                row.getInteger("attempts") + 1,
-                                row.getString("webhook_url"), row.getString("webhook_secret"), event(row)));
-                    }
-                    return deliveries;
-                });
-    }
-
-    public Uni<Void> delivered(long seq) {
-        return pool.preparedQuery("update watch_event set delivered_at = clock_timestamp(), next_attempt = null"
-                + " where seq = $1").execute(Tuple.of(seq)).replaceWithVoid();
-    }
-
-    /** Schedules the next attempt, or none (null) after the last. */
-    public Uni<Void> retryAt(long seq, OffsetDateTime next) {
-        return pool.preparedQuery("update watch_event set next_attempt = $2 where seq = $1")
-                .execute(Tuple.of(seq, next)).replaceWithVoid();
-    }
 
     private static WatchEvent event(Row row) {
         return new WatchEvent(row.getLong("seq"), row.getString("kind"), row.getString("code"), row.getString("name"),

@@ -2,6 +2,7 @@ package io.creditquery.watch;
 
 import io.creditquery.evaluation.Grade;
 import io.creditquery.list.ListType;
+import io.creditquery.webhook.WebhookDelivery;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -76,20 +77,20 @@ public class WatchScanner {
                         Map<String, Object> detail = new LinkedHashMap<>(entry);
                         detail.put("label", ListType.valueOf((String) entry.get("listType")).label());
                         events.add(new WatchRepository.NewEvent(watched.watchlistId(), watched.subjectId(),
-                                "BLACK_LIST", detail, watched.webhook()));
+                                "BLACK_LIST", detail));
                     }
                 }
                 for (Map<String, Object> penalty : state.penalties()) {
                     if (!watched.penalties().contains(((Number) penalty.get("id")).longValue())) {
                         events.add(new WatchRepository.NewEvent(watched.watchlistId(), watched.subjectId(),
-                                "PENALTY", penalty, watched.webhook()));
+                                "PENALTY", penalty));
                     }
                 }
                 Grade was = Grade.valueOf(watched.grade());
                 Grade now = Grade.valueOf(grades.get(watched.subjectId()));
                 if (now.worseThan(was)) {
                     events.add(new WatchRepository.NewEvent(watched.watchlistId(), watched.subjectId(), "GRADE_DROP",
-                            Map.of("from", was.name(), "to", now.name(), "label", now.label()), watched.webhook()));
+                            Map.of("from", was.name(), "to", now.name(), "label", now.label())));
                 }
                 if (events.size() > before || now != was || !sameIds(watched.blackLists(), state.blackLists())
                         || !sameIds(watched.penalties(), state.penalties())) {

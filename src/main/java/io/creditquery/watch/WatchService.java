@@ -5,16 +5,13 @@ import io.creditquery.common.ProblemException;
 import io.creditquery.common.TrackingIds;
 import io.creditquery.evaluation.EvaluationRules;
 import io.creditquery.subject.SubjectCodes;
+import io.creditquery.webhook.Webhooks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +32,11 @@ public class WatchService {
     private final SubjectCodes codes;
     private final EvaluationRules rules;
     private final WatchConfig config;
-    private final SecureRandom random = new SecureRandom();
+    private final Webhooks webhooks;
 
     public WatchService(Pool pool, WatchRepository repository, SubjectCodes codes, EvaluationRules rules,
-                        WatchConfig config) {
+                        WatchConfig config, Webhooks webhooks) {
+        this.webhooks = webhooks;
         this.pool = pool;
         this.repository = repository;
         this.codes = codes;
@@ -53,14 +51,10 @@ public class WatchService {
         FieldChecks checks = new FieldChecks();
         String name = checks.text("name", request.name(), true, 200);
         checkCodes(checks, request.codes());
-        String url = checks.text("webhookUrl", request.webhookUrl(), false, 2000);
-        if (url != null) {
-            checks.require(webhookAllowed(url), "webhookUrl", "must be an https URL (plain http only to "
-                    + config.webhookHttpHosts().orElse(Set.of()) + ")");
-        }
+        String url = webhooks.url(checks, "webhookUrl", request.webhookUrl());
         checks.done();
         String id = TrackingIds.next(PREFIX);
-        String secret = url == null ? null : HexFormat.of().formatHex(randomBytes());
+        String secret = url == null ? null : webhooks.newSecret();
         return resolve(request.codes()).chain(resolved -> pool.withTransaction(connection ->
                         repository.createList(connection, id, owner, name, url, secret)
                                 .chain(() -> repository.watch(connection, id, resolved.states().values(),
@@ -134,25 +128,6 @@ public class WatchService {
     private void checkCodes(FieldChecks checks, List<String> subjectCodes) {
         checks.require(subjectCodes != null && !subjectCodes.isEmpty() && subjectCodes.size() <= config.maxSubjects(),
                 "codes", "is required: 1 to " + config.maxSubjects() + " subject codes");
-    }
-
-    private boolean webhookAllowed(String url) {
-        try {
-            URI uri = new URI(url);
-            if (uri.getHost() == null || uri.getUserInfo() != null) {
-                return false;
-            }
-            return "https".equals(uri.getScheme()) || ("http".equals(uri.getScheme())
-                    && config.webhookHttpHosts().orElse(Set.of()).contains(uri.getHost()));
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
-    private byte[] randomBytes() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return bytes;
     }
 
     private static WatchlistView view(WatchRepository.Watchlist list, String secret, List<WatchlistView.Refused> refused) {

@@ -39,7 +39,7 @@ class BadInputCorpusIT {
     /** Tables a rejected request must leave as they were (the audit log grows by design: refusals are audited). */
     private static final List<String> GUARDED_TABLES = List.of("subject", "credit_record", "list_entry", "api_client",
             "verification", "objection", "repair", "commitment", "credit_report", "watchlist", "watch_subject",
-            "verification_job");
+            "verification_job", "webhook_delivery");
     private static final List<String> LEAKS = List.of("Exception", "\tat ", "io.creditquery", "java.", "com.fasterxml",
             "Quarkus", "Vert.x", "vertx", "<html", "<HTML");
 

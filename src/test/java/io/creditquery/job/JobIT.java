@@ -3,6 +3,7 @@ package io.creditquery.job;
 import io.creditquery.support.Ndjson;
 import io.creditquery.support.TestStores;
 import io.creditquery.support.TestTokens;
+import io.creditquery.support.WebhookReceiver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -73,6 +74,30 @@ class JobIT {
         assertEquals(List.of(2, 3, 4), rest.stream().map(l -> JsonPath.from(l).getInt("index")).toList());
         assertEquals(0, JsonPath.from(rest.get(1)).getInt("duplicateOf"), "the second KNOWN points at the first");
         assertEquals(1, JsonPath.from(rest.get(2)).getInt("duplicateOf"), "so does the padded UNKNOWN, across chunks too");
+    }
+
+    @Test
+    void aFinishedJobCallsItsWebhookSigned() throws Exception {
+        try (WebhookReceiver hook = new WebhookReceiver()) {
+            JsonPath created = given().header("Authorization", CLERK).contentType("application/json")
+                    .body("{\"scenario\":\"TENDERING\",\"codes\":[\"" + KNOWN + "\"],\"webhookUrl\":\"" + hook.url() + "\"}")
+                    .post("/api/v1/verification-jobs").then().statusCode(201).extract().jsonPath();
+            String id = created.getString("id");
+            String secret = created.getString("webhookSecret");
+            awaitDone(id);
+            given().header("Authorization", CLERK).get("/api/v1/verification-jobs/" + id).then()
+                    .body("webhookSecret", equalTo(null)).body("webhookUrl", equalTo(hook.url()));
+            await().atMost(Duration.ofSeconds(60)).until(() -> hook.accepted().size() == 1);
+            WebhookReceiver.Call call = hook.accepted().get(0);
+            assertEquals("job:" + id, call.event());
+            assertEquals(2, hook.attempts(call.event()), "the first call failed and was retried");
+            assertEquals(true, WebhookReceiver.signedWith(call, secret));
+            assertEquals("DONE", JsonPath.from(call.body()).getString("status"));
+            assertEquals(1, JsonPath.from(call.body()).getInt("done"));
+        }
+        given().header("Authorization", CLERK).contentType("application/json")
+                .body("{\"scenario\":\"TENDERING\",\"codes\":[\"" + KNOWN + "\"],\"webhookUrl\":\"ftp://example.org\"}")
+                .post("/api/v1/verification-jobs").then().statusCode(400).body("errors[0].field", equalTo("webhookUrl"));
     }
 
     @Test

@@ -1,27 +1,20 @@
 package io.creditquery.watch;
 
-import io.creditquery.common.Digests;
 import io.creditquery.support.Ndjson;
 import io.creditquery.support.TestStores;
 import io.creditquery.support.TestTokens;
+import io.creditquery.support.WebhookReceiver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -39,10 +32,7 @@ class WatchlistIT {
     @Inject
     TestStores stores;
 
-    Vertx vertx;
-    HttpServer hook;
-    final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
-    final Map<String, AtomicInteger> attemptsBySeq = new ConcurrentHashMap<>();
+    WebhookReceiver hook;
 
     @BeforeEach
     void load() throws Exception {
@@ -50,29 +40,19 @@ class WatchlistIT {
         Ndjson.hub("subjects", List.of(
                 "{\"type\":\"ENTERPRISE\",\"code\":\"" + A + "\",\"name\":\"福州预警测试有限公司\"}",
                 "{\"type\":\"ENTERPRISE\",\"code\":\"" + B + "\",\"name\":\"北京预警测试有限公司\"}")).statusCode(200);
-        vertx = Vertx.vertx();
-        // The receiver fails the first delivery of every event, so each one is retried.
-        hook = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
-            String seq = request.getHeader("X-CQ-Event");
-            if (attemptsBySeq.computeIfAbsent(seq, s -> new AtomicInteger()).incrementAndGet() == 1) {
-                request.response().setStatusCode(500).end();
-                return;
-            }
-            received.add(Map.of("seq", seq, "signature", request.getHeader("X-CQ-Signature"), "body", body.toString()));
-            request.response().setStatusCode(204).end();
-        })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        hook = new WebhookReceiver();
     }
 
     @AfterEach
     void stop() {
-        vertx.close();
+        hook.close();
     }
 
     @Test
     void watchersSeeNewBlackListsPenaltiesAndGradeDropsAndGetSignedWebhooks() {
         JsonPath created = given().header("Authorization", WATCHER).contentType(ContentType.JSON)
                 .body("{\"name\":\"政府采购供应商库\",\"codes\":[\"" + A + "\",\"" + B + "\",\"91350100M000100Y44\","
-                        + "\"91370112475773541X\"],\"webhookUrl\":\"http://127.0.0.1:" + hook.actualPort() + "/hook\"}")
+                        + "\"91370112475773541X\"],\"webhookUrl\":\"" + hook.url() + "\"}")
                 .post("/api/v1/watchlists").then().statusCode(201)
                 .body("subjects", equalTo(2)).body("refused.index", equalTo(List.of(2, 3)))
                 .extract().jsonPath();
@@ -114,18 +94,16 @@ class WatchlistIT {
         assertEquals(4, stores.count("select count(*) from watch_event"));
 
         // Every event delivered, after a failed first attempt, and signed with the secret.
-        await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == 4);
-        for (Map<String, String> delivery : received) {
-            assertTrue(attemptsBySeq.get(delivery.get("seq")).get() >= 2);
-            String[] parts = delivery.get("signature").split(",");
-            String t = parts[0].substring(2);
-            assertEquals("v1=" + Digests.hmacSha256Hex(HexFormat.of().parseHex(secret), t + "." + delivery.get("body")),
-                    parts[1]);
-            assertTrue(delivery.get("body").contains("\"watchlistId\":\"" + id + "\""));
+        await().atMost(Duration.ofSeconds(60)).until(() -> hook.accepted().size() == 4);
+        for (WebhookReceiver.Call call : hook.accepted()) {
+            assertTrue(call.event().startsWith("watch:"), call.event());
+            assertTrue(hook.attempts(call.event()) >= 2);
+            assertTrue(WebhookReceiver.signedWith(call, secret), call.signature());
+            assertEquals(id, JsonPath.from(call.body()).getString("watchlistId"));
         }
         // The sender records the delivery after the receiver's answer, so a moment after the last request arrives.
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> stores.count("select count(*) from watch_event where delivered_at is null") == 0);
+                .until(() -> stores.count("select count(*) from webhook_delivery where delivered_at is null") == 0);
     }
 
     @Test

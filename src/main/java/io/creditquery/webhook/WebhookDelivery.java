@@ -1,0 +1,108 @@
+package io.creditquery.webhook;
+
+import io.creditquery.common.Digests;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Delivers queued webhook calls (table webhook_delivery: watch events, finished verification jobs): POST of the
+ * stored JSON body, {@code X-CQ-Event} naming what it is about, signed with the target's secret
+ * ({@code X-CQ-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">}). A non-2xx answer or a timeout is
+ * retried with exponential back-off (2^attempt seconds, at most an hour) up to credit.webhooks.attempts times.
+ * Calls are leased for a minute, so a crashed sender's calls are retried by another replica: at least once; a
+ * receiver deduplicates by X-CQ-Event.
+ */
+@ApplicationScoped
+public class WebhookDelivery {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDelivery.class);
+    private static final int BATCH = 50;
+    private static final String CLAIM = """
+            update webhook_delivery set attempts = attempts + 1, next_attempt = clock_timestamp() + interval '1 minute'
+            where id in (select id from webhook_delivery where delivered_at is null and next_attempt <= clock_timestamp()
+                         order by id limit $1 for update skip locked)
+            returning id, url, secret, event, body, attempts
+            """;
+
+    private record Call(long id, String url, String secret, String event, String body, int attempts) {
+    }
+
+    private final Pool pool;
+    private final WebhookConfig config;
+    private final HttpClient client;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    public WebhookDelivery(Vertx vertx, Pool pool, WebhookConfig config) {
+        this.pool = pool;
+        this.config = config;
+        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) config.timeout().toMillis()));
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        kick();
+    }
+
+    /** Delivers what is due now, unless a delivery run is already going. */
+    public void kick() {
+        if (running.compareAndSet(false, true)) {
+            deliverDue().subscribe().with(ignored -> running.set(false), e -> {
+                running.set(false);
+                LOG.debugf("webhook delivery run failed: %s", e.getMessage());
+            });
+        }
+    }
+
+    Uni<Void> deliverDue() {
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(BATCH)).map(rows -> {
+            List<Call> calls = new ArrayList<>();
+            for (Row row : rows) {
+                calls.add(new Call(row.getLong("id"), row.getString("url"), row.getString("secret"),
+                        row.getString("event"), row.getString("body"), row.getInteger("attempts")));
+            }
+            return calls;
+        }).chain(calls -> calls.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(calls.stream().map(this::deliver).toList()).andCollectFailures().replaceWithVoid());
+    }
+
+    private Uni<Void> deliver(Call call) {
+        long now = System.currentTimeMillis() / 1000;
+        String signature = "t=" + now + ",v1=" + Digests.hmacSha256Hex(HexFormat.of().parseHex(call.secret()),
+                now + "." + call.body());
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(call.url())
+                .setTimeout(config.timeout().toMillis())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("X-CQ-Event", call.event())
+                .putHeader("X-CQ-Signature", signature);
+        return client.request(request).chain(req -> req.send(call.body()))
+                .map(response -> response.statusCode() / 100 == 2)
+                .onFailure().recoverWithItem(false)
+                .chain(ok -> pool.preparedQuery(ok
+                                ? "update webhook_delivery set delivered_at = clock_timestamp(), next_attempt = null where id = $1"
+                                : "update webhook_delivery set next_attempt = $2 where id = $1")
+                        .execute(ok ? Tuple.of(call.id()) : Tuple.of(call.id(), call.attempts() >= config.attempts() ? null
+                                : OffsetDateTime.now().plus(backoff(call.attempts())))))
+                .replaceWithVoid();
+    }
+
+    static Duration backoff(int attempts) {
+        return Duration.ofSeconds(Math.min(3600, 1L << Math.min(attempts, 12)));
+    }
+}
