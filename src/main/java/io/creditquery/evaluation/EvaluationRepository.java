@@ -26,7 +26,8 @@ public class EvaluationRepository {
     }
 
     public Uni<Counts> counts(long subjectId) {
-        return pool.preparedQuery("select " + EvaluationSql.COLUMNS + " from subject s where s.id = $1")
+        return pool.preparedQuery("select " + EvaluationSql.COLUMNS + " from subject s " + EvaluationSql.JOINS
+                        + " where s.id = $1")
                 .execute(Tuple.of(subjectId))
                 .map(rows -> Counts.of(rows.iterator().next()));
     }

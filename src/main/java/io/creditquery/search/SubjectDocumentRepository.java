@@ -29,14 +29,14 @@ public class SubjectDocumentRepository {
             select s.id, s.subject_key, s.uscc, s.registration_no, s.org_code, s.id_masked, s.subject_type, s.name,
                    s.legal_representative, s.region_code, s.industry_code, s.status, s.established_on::text,
                    s.registered_capital::float8, s.version, s.updated_at,
-                   array(select distinct r.category from credit_record r where r.subject_id = s.id and %s) as categories,
+                   rc.public_categories as categories,
                    array(select distinct l.list_type from list_entry l where l.subject_id = s.id and %s) as lists,
                    exists (select 1 from list_entry l where l.subject_id = s.id and l.status = 'UNDER_OBJECTION'
                            and %s) as list_under_objection,
                    %s
-            from subject s
-            """.formatted(PublicVisibility.RECORD_SQL, PublicVisibility.LIST_SQL, PublicVisibility.LIST_SQL,
-            EvaluationSql.COLUMNS);
+            from subject s %s
+            """.formatted(PublicVisibility.LIST_SQL, PublicVisibility.LIST_SQL, EvaluationSql.COLUMNS,
+            EvaluationSql.JOINS);
 
     private final EvaluationRules rules;
 

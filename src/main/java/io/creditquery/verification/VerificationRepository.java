@@ -29,10 +29,11 @@ public class VerificationRepository {
             select s.subject_key, coalesce(s.uscc, s.id_masked) as code, s.name, s.subject_type, s.status,
                    l.id as list_id, l.list_type, l.authority, l.decision_no, l.basis, l.listed_on, l.planned_exit_on,
                    l.status as list_status, %s
-            from subject s left join list_entry l on l.subject_id = s.id and %s
+            from subject s %s
+            left join list_entry l on l.subject_id = s.id and %s
             where s.subject_key = any($1)
             order by s.subject_key, l.listed_on desc
-            """.formatted(EvaluationSql.COLUMNS, PublicVisibility.LIST_SQL);
+            """.formatted(EvaluationSql.COLUMNS, EvaluationSql.JOINS, PublicVisibility.LIST_SQL);
 
     private final Pool pool;
     private final JsonText json;

@@ -43,8 +43,9 @@ public class WatchRepository {
                     from credit_record r where r.subject_id = s.id and r.category = 'ADMIN_PENALTY' and %2$s) as penalties_json,
                    array(select distinct l.list_type from list_entry l where l.subject_id = s.id and %1$s) as lists,
                    %3$s
-            from subject s where s.id = any($1)
-            """.formatted(PublicVisibility.LIST_SQL, PublicVisibility.RECORD_SQL, EvaluationSql.COLUMNS);
+            from subject s %4$s where s.id = any($1)
+            """.formatted(PublicVisibility.LIST_SQL, PublicVisibility.RECORD_SQL, EvaluationSql.COLUMNS,
+            EvaluationSql.JOINS);
 
     /** A subject as a watcher sees it now: black-list entries and penalties in force (with details), lists, counts. */
     public record State(long subjectId, String code, String name, List<Map<String, Object>> blackLists,
