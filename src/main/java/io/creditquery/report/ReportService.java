@@ -28,7 +28,6 @@ import java.util.Map;
 public class ReportService {
 
     static final String PREFIX = "CR";
-    private static final int PAGE = 100;
 
     /** An issued report, its JSON text, digest and subject key. */
     public record Issued(CreditReport report, String json, String sha256, String subjectKey) {
@@ -50,8 +49,9 @@ public class ReportService {
     }
 
     public Uni<Issued> issue(String code, CallerView caller, String requestedBy) {
-        return subjects.profile(code, caller).chain(profile -> records(profile.subjectKey(), caller, null,
-                        new ArrayList<>()).chain(records -> {
+        // One page one longer than the report holds: the extra record only says the list was cut.
+        return subjects.profile(code, caller).chain(profile -> subjects.recordsOfKey(profile.subjectKey(), caller, null,
+                        config.maxRecords() + 1, null).map(page -> page.page().items()).chain(records -> {
                     CallerView view = caller.about(profile.subjectKey());
                     boolean cut = records.size() > config.maxRecords();
                     CreditReport report = new CreditReport(TrackingIds.next(PREFIX),
@@ -82,17 +82,6 @@ public class ReportService {
         TrackingIds.require("number", PREFIX, number, "a report number");
         return reports.find(number).onItem().ifNull().failWith(() -> ProblemException.notFound("no report " + number
                 + " was issued"));
-    }
-
-    private Uni<List<RecordPage.RecordView>> records(String key, CallerView caller, String cursor,
-                                                    List<RecordPage.RecordView> collected) {
-        return subjects.recordsOfKey(key, caller, null, PAGE, cursor).chain(page -> {
-            collected.addAll(page.page().items());
-            if (page.page().nextCursor() == null || collected.size() > config.maxRecords()) {
-                return Uni.createFrom().item(collected);
-            }
-            return records(key, caller, page.page().nextCursor(), collected);
-        });
     }
 
     private static List<CreditReport.CategorySection> byCategory(List<RecordPage.RecordView> records) {

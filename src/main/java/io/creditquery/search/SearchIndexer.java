@@ -119,19 +119,22 @@ public class SearchIndexer {
 
     /**
      * Writes these subjects' documents now and refreshes the index, for changes a caller must see in search as soon
-     * as they are acknowledged (objections, repairs). Never fails: the outbox rows written with the change stay
-     * and the drain catches up if Elasticsearch cannot be reached.
+     * as they are acknowledged (objections, repairs). It takes the subjects' outbox rows in the same transaction, as a
+     * drain would, so the drain does not index them a second time. Never fails: if Elasticsearch cannot be reached the
+     * rows stay and the drain catches up.
      */
     public Uni<Void> indexNow(List<Long> subjectIds) {
         return index.ensureAlias()
-                .chain(() -> documents.byIds(pool, subjectIds))
-                .chain(docs -> index.bulk(index.alias(), docs))
+                .chain(() -> pool.withTransaction(connection -> connection
+                        .preparedQuery("delete from search_outbox where subject_id = any($1)")
+                        .execute(Tuple.of(subjectIds.toArray(Long[]::new)))
+                        .chain(() -> documents.byIds(connection, subjectIds))
+                        .chain(docs -> index.bulk(index.alias(), docs))))
                 .chain(() -> index.refresh(index.alias()))
                 .invoke(searchCache::indexChanged)
                 .onFailure().invoke(e -> LOG.warnf("indexing %s at once failed (%s); the outbox drain will catch up",
                         subjectIds, e.getMessage()))
-                .onFailure().recoverWithNull()
-                .invoke(this::kick);
+                .onFailure().recoverWithNull();
     }
 
     /** Outbox rows not yet indexed: the index lag, in subjects. */
