@@ -7,7 +7,8 @@ CQ_BENCH_DB="${CQ_BENCH_DB:-creditquery_bench}"
 CQ_BENCH_ALIAS="${CQ_BENCH_ALIAS:-cq-bench-subjects}"
 
 # start_bench_service LOGFILE [JVM options…, which override the defaults]: sets $service to its pid; waits until
-# /q/health/ready is UP.
+# /q/health/ready is UP (or /q/health/live with CQ_BENCH_HEALTH=live: a service loading a data set is not ready
+# until the load is indexed, which takes longer than any fixed wait).
 start_bench_service() {
   local logfile="$1"; shift
   java -Xms512m -Xmx1g -Dquarkus.http.port="$CQ_BENCH_PORT" -Dcredit.demo.load=false \
@@ -16,8 +17,9 @@ start_bench_service() {
     -Dcredit.search.subjects-alias="$CQ_BENCH_ALIAS" -Dcredit.redis.key-prefix="cq-bench-$CQ_BENCH_ALIAS" \
     "$@" -jar "$CQ_ROOT/target/quarkus-app/quarkus-run.jar" > "$logfile" 2>&1 &
   service=$!
+  local health="${CQ_BENCH_HEALTH:-ready}"
   for _ in $(seq 1 900); do
-    [ "$(curl -fsS "http://127.0.0.1:$CQ_BENCH_PORT/q/health/ready" 2>/dev/null | jq -r .status)" = UP ] && return
+    [ "$(curl -fsS "http://127.0.0.1:$CQ_BENCH_PORT/q/health/$health" 2>/dev/null | jq -r .status)" = UP ] && return
     kill -0 "$service" 2>/dev/null || die "the service stopped; see $logfile"
     sleep 1
   done

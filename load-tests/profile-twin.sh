@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cached profile lookups side by side with their physical-limit twin, in one run on this box: the service
 # (anonymous, with its code check, rate limiter and audit) against RedisProfileTwin (bare Vert.x HTTP → the same
-# Redis read), the same 2,000 hot codes, and prints the ratio.   load-tests/profile-twin.sh [SECONDS=20] [SIZE=100k]
+# Redis read), the same 2,000 hot codes, and prints the ratio.   load-tests/profile-twin.sh [SECONDS=20] [SIZE=100k] [CONNECTIONS=32]
 # wrk: 1 thread, CONNECTIONS connections, loopback only; the anonymous limit is set out of reach (one client address).
 source "$(dirname "$0")/lib.sh"
 seconds="${1:-20}" size="${2:-100k}" connections="${3:-32}"
@@ -19,7 +19,9 @@ twin=""
 cleanup() { stop_bench_service; [ -n "$twin" ] && kill "$twin" 2>/dev/null; true; }
 trap cleanup EXIT
 start_bench_service "$work/service.log" -Dcredit.ratelimit.anonymous-per-minute=100000000 ${CQ_BENCH_OPTS:-}
-wrk -t1 -c32 -d10s -s load-tests/mix.lua "http://127.0.0.1:$CQ_BENCH_PORT" -- "$work/paths.txt" >/dev/null  # fills the cache, warms the JIT
+# Every one of the 2,000 profiles into the cache first (the twin only reads it), then wrk warms the JIT.
+sed "s#^#http://127.0.0.1:$CQ_BENCH_PORT#" "$work/paths.txt" | xargs -P4 -n50 curl -s -o /dev/null
+wrk -t1 -c32 -d10s -s load-tests/mix.lua "http://127.0.0.1:$CQ_BENCH_PORT" -- "$work/paths.txt" >/dev/null
 wrk -t1 -c"$connections" -d"${seconds}s" --latency -s load-tests/mix.lua "http://127.0.0.1:$CQ_BENCH_PORT" -- "$work/paths.txt" > "$work/ours.txt"
 java -Xmx256m -cp "target/test-classes:target/classes:$(cat target/classpath.txt)" io.creditquery.loadtest.RedisProfileTwin \
   "$twin_port" "redis://127.0.0.1:$CQ_REDIS_PORT/0" "cq-bench-$CQ_BENCH_ALIAS" > "$work/twin.log" 2>&1 &

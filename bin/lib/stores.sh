@@ -74,7 +74,20 @@ ensure_redis() {
   die "Redis did not come up on 127.0.0.1:$CQ_REDIS_PORT"
 }
 
-es_up() { curl -fsS "http://127.0.0.1:$CQ_ES_PORT/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; }
+es_up() { curl -fsS "http://127.0.0.1:$CQ_ES_PORT/_cluster/health?wait_for_status=yellow&timeout=${1:-1s}" >/dev/null 2>&1; }
+es_answers() { curl -fsS "http://127.0.0.1:$CQ_ES_PORT/_cluster/health" >/dev/null 2>&1; }
+
+# A node that recovers large indices (a load-test data set, after a hard stop) answers long before it is yellow.
+# The service creates its own indices on demand, so after ten minutes a node still recovering others is used anyway.
+await_es_yellow() {
+  local round
+  for round in $(seq 1 60); do
+    es_up 10s && return
+    [ $((round % 6)) = 0 ] && log "Elasticsearch is recovering: $(curl -fsS "http://127.0.0.1:$CQ_ES_PORT/_cluster/health" \
+      | jq -r '"\(.status), \(.initializing_shards) shards initializing, \(.unassigned_shards) unassigned"')"
+  done
+  log "WARNING: Elasticsearch is not yellow after 10 minutes; going on (see $CQ_STATE_DIR/es-logs)"
+}
 
 es_java_home() {
   local candidate
@@ -111,7 +124,7 @@ YML
 }
 
 ensure_elasticsearch() {
-  if es_up; then return; fi
+  if es_answers; then await_es_yellow; return; fi
   mkdir -p "$CQ_STATE_DIR"
   install_elasticsearch
   mkdir -p "$CQ_STATE_DIR/es-data" "$CQ_STATE_DIR/es-logs"
@@ -129,7 +142,7 @@ ensure_elasticsearch() {
     env ES_JAVA_HOME="$java_home" ES_JAVA_OPTS="${CQ_ES_JAVA_OPTS:--Xms1g -Xmx1g}" \
       "$ES_HOME/bin/elasticsearch" -d -p "$ES_HOME/es.pid" >/dev/null
   fi
-  for _ in $(seq 1 120); do es_up && return; sleep 1; done
+  for _ in $(seq 1 300); do es_answers && { await_es_yellow; return; }; sleep 1; done
   die "Elasticsearch did not come up on 127.0.0.1:$CQ_ES_PORT (see $CQ_STATE_DIR/es-logs)"
 }
 
@@ -137,7 +150,7 @@ stop_elasticsearch() {
   if [ -f "$ES_HOME/es.pid" ]; then
     log "stopping Elasticsearch"
     kill "$(cat "$ES_HOME/es.pid")" 2>/dev/null || true
-    for _ in $(seq 1 30); do es_up || return 0; sleep 1; done
+    for _ in $(seq 1 30); do es_answers || return 0; sleep 1; done
   fi
 }
 

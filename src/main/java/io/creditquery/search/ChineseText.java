@@ -81,9 +81,16 @@ public final class ChineseText {
         return out.toString();
     }
 
-    /** The distinctive part of a name: 济南华信建材有限公司 → 华信建材. Never empty for a non-empty name. */
-    public static String coreName(String name) {
-        String core = normalize(name).replace(" ", "");
+    /**
+     * A name split once for indexing: the compact text (normalised, no spaces), the region words it starts with
+     * (省/市 dropped: 济南) and its distinctive core (region and organisational form stripped: 华信建材).
+     */
+    public record NameParts(String compact, String region, String core) {
+    }
+
+    public static NameParts parts(String name) {
+        String compact = normalize(name).replace(" ", "");
+        String core = compact;
         boolean stripped = true;
         while (stripped) {
             stripped = false;
@@ -95,7 +102,14 @@ public final class ChineseText {
                 }
             }
         }
-        return withoutOrgForm(core);
+        String regionWords = compact.substring(0, compact.length() - core.length());
+        core = withoutOrgForm(core);
+        return new NameParts(compact, regionWords.replace("省", "").replace("市", ""), core);
+    }
+
+    /** The distinctive part of a name: 济南华信建材有限公司 → 华信建材. Never empty for a non-empty name. */
+    public static String coreName(String name) {
+        return parts(name).core();
     }
 
     /** The name without its organisational form: 济南华信建材有限公司 → 济南华信建材. */
@@ -111,10 +125,7 @@ public final class ChineseText {
 
     /** The region words a name starts with, e.g. 济南 for 济南华信建材有限公司 (empty when none). */
     public static String regionPrefix(String name) {
-        String text = normalize(name).replace(" ", "");
-        String core = coreName(text);
-        int at = text.indexOf(core);
-        return at > 0 ? text.substring(0, at).replace("省", "").replace("市", "") : "";
+        return parts(name).region();
     }
 
     /** Overlapping character bigrams of the CJK and alphanumeric text, space separated (a single character alone). */
@@ -156,12 +167,11 @@ public final class ChineseText {
     }
 
     /** Initials a user may type for a name: of the full name, of the core name, of region + core name. */
-    public static List<String> initialVariants(String name) {
+    public static List<String> initialVariants(NameParts name) {
         Set<String> variants = new LinkedHashSet<>();
-        variants.add(initials(name));
-        String core = coreName(name);
-        variants.add(initials(core));
-        variants.add(initials(regionPrefix(name) + core));
+        variants.add(initials(name.compact()));
+        variants.add(initials(name.core()));
+        variants.add(initials(name.region() + name.core()));
         variants.remove("");
         return List.copyOf(variants);
     }

@@ -102,11 +102,12 @@ public class SubjectDocumentRepository {
         source.put("id_masked", row.getString("id_masked"));
         source.put("subject_type", type);
         String name = row.getString("name");
+        ChineseText.NameParts parts = ChineseText.parts(name);
         source.put("name", name);
-        source.put("name_core", ChineseText.coreName(name));
-        source.put("name_bigrams", ChineseText.bigrams(name));
-        source.put("pinyin", String.join(" ", ChineseText.pinyin(name)));
-        source.put("pinyin_initials", ChineseText.initialVariants(name));
+        source.put("name_core", parts.core());
+        source.put("name_bigrams", ChineseText.bigrams(parts.compact()));
+        source.put("pinyin", String.join(" ", ChineseText.pinyin(parts.compact())));
+        source.put("pinyin_initials", ChineseText.initialVariants(parts));
         source.put("legal_representative", row.getString("legal_representative"));
         source.put("region_code", region);
         source.put("region_prefixes", List.of(region.substring(0, 2), region.substring(0, 4), region));

@@ -13,6 +13,7 @@ import java.util.List;
  * The "physical limit" twin of a cached profile lookup: a bare Vert.x HTTP server that answers
  * GET /api/v1/subjects/{code} with one call to Redis — the same Lua read of the same hash the service's profile
  * cache makes, through the same client (Lettuce) — and nothing else: no code check, no auth, no rate limit, no audit.
+ * A miss answers 404, a Redis failure 503 (logged), so wrk's non-2xx count tells them from hits.
  *   java -cp … io.creditquery.loadtest.RedisProfileTwin PORT REDIS_URI KEY_PREFIX
  */
 public final class RedisProfileTwin {
@@ -33,7 +34,12 @@ public final class RedisProfileTwin {
             redis.async().<List<Object>>eval(LOOKUP, ScriptOutputType.MULTI,
                             new String[]{prefix + ":{" + code + "}:views", prefix + ":{" + code + "}:gen"}, "public")
                     .whenComplete((values, failure) -> {
-                        Object profile = failure == null ? values.get(0) : null;
+                        if (failure != null) {
+                            System.err.println("redis: " + failure);
+                            request.response().setStatusCode(503).end();
+                            return;
+                        }
+                        Object profile = values.get(0);
                         if (profile == null) {
                             request.response().setStatusCode(404).end();
                         } else {
