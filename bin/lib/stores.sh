@@ -34,7 +34,8 @@ ensure_postgres() {
   version=$(ls /etc/postgresql | sort -V | tail -n 1)
   log "starting PostgreSQL $version"
   pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
-  for _ in $(seq 1 30); do pg_isready -q -h "$CQ_PG_HOST" -p "$CQ_PG_PORT" && return; sleep 1; done
+  # After a hard stop during a bulk load, crash recovery replays up to max_wal_size of WAL first: minutes, not seconds.
+  for _ in $(seq 1 300); do pg_isready -q -h "$CQ_PG_HOST" -p "$CQ_PG_PORT" && return; sleep 1; done
   die "PostgreSQL did not come up on $CQ_PG_HOST:$CQ_PG_PORT"
 }
 
