@@ -20,6 +20,13 @@ public interface SearchConfig {
     @WithDefault("true")
     boolean cacheEnabled();
 
+    /**
+     * Facet counts come from the best-scoring this many matches (per shard): exact below it, a sample above, so that
+     * the broadest queries on a large index do not pay a pass over every match for their facets.
+     */
+    @WithDefault("10000")
+    int facetSample();
+
     /** How often the outbox is polled besides the immediate drain after each ingest (catches up after outages). */
     @WithDefault("1s")
     Duration pollInterval();

@@ -5,10 +5,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
-/** One page of one-stop search results with facet counts and the cursor of the next page. */
+/**
+ * One page of one-stop search results with facet counts and the cursor of the next page. The facets (first page only)
+ * count the best {@code facetsCounted} matches: all of them unless a query matches more than
+ * credit.search.facet-sample subjects, when {@code facetsCounted < total}.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchResults(long total, String totalRelation, List<Hit> items, Map<String, List<FacetCount>> facets,
-                            String nextCursor) {
+                            Long facetsCounted, String nextCursor) {
 
     /** A subject in the results; {@code highlight} is HTML-escaped with the matched characters in {@code <em>}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,7 +3,7 @@ package io.creditquery.search;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.SamplerAggregate;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -32,6 +32,7 @@ public class SearchService {
 
     private static final Logger LOG = Logger.getLogger(SearchService.class);
     private static final Map<String, String> FACETS = facetFields();
+    private static final String FACET_SAMPLE = "facets";
     /** Only what a hit shows: the computed search fields (bigrams, pinyin) stay in Elasticsearch. */
     public static final List<String> HIT_FIELDS = List.of("subject_key", "uscc", "id_masked", "name", "subject_type",
             "legal_representative", "region_code", "industry_code", "status", "list_types", "record_categories", "grade", "under_objection");
@@ -45,9 +46,11 @@ public class SearchService {
     private final SearchCache cache;
     private final Cursors cursors;
     private final JsonText json;
+    private final SearchConfig config;
 
     public SearchService(ElasticsearchAsyncClient client, SubjectIndex index, SearchCache cache, Cursors cursors,
-                         JsonText json) {
+                         JsonText json, SearchConfig config) {
+        this.config = config;
         this.client = client;
         this.index = index;
         this.cache = cache;
@@ -78,33 +81,48 @@ public class SearchService {
     }
 
     private Uni<Answer> query(SearchRequest request, List<FieldValue> after) {
+        return VertxContexts.fromStage(() -> client.search(elasticsearchRequest(index.alias(), request, after,
+                        config.facetSample()), Map.class))
+                .map(response -> new Answer(json.write(results(request, response)), response.hits().hits().stream()
+                        .map(hit -> (String) hit.source().get("subject_key")).toList()))
+                .onFailure(e -> !(e instanceof ProblemException)).transform(SearchService::unavailable);
+    }
+
+    /**
+     * The Elasticsearch request of one page (also what the search benchmark sends straight to Elasticsearch). The
+     * first page counts facets over the best {@code facetSample} matches per shard: exact for all but the broadest
+     * queries, whose facets would otherwise cost a pass over every match (see load-tests/RESULTS.md).
+     */
+    public static co.elastic.clients.elasticsearch.core.SearchRequest elasticsearchRequest(
+            String alias, SearchRequest request, List<FieldValue> after, int facetSample) {
         Query query = Query.of(root -> root.bool(bool -> {
             filters(bool, request);
             SearchQueries.relevance(bool, request.q());
             return bool;
         }));
-        return VertxContexts.fromStage(() -> client.search(s -> {
-                    s.index(index.alias()).query(query).size(request.size()).trackTotalHits(t -> t.enabled(true))
-                            .includeNamedQueriesScore(request.explain()).trackScores(request.explain())
-                            .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
-                            .sort(so -> so.score(sc -> sc.order(SortOrder.Desc)))
-                            .sort(so -> so.field(f -> f.field("subject_key").order(SortOrder.Asc)))
-                            .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
-                                    .fields(NamedValue.of("name", HighlightField.of(f -> f.numberOfFragments(0)
-                                            .highlightQuery(SearchQueries.highlight(request.q()))))));
-                    if (after != null) {
-                        s.searchAfter(after);
-                    } else {
-                        FACETS.forEach((facet, field) -> s.aggregations(facet, a -> a.terms(t -> {
-                            t.field(field).size(20);
-                            return field.equals("region_prefixes") ? t.include(i -> i.regexp("[0-9]{4}")) : t;
-                        })));
-                    }
-                    return s;
-                }, Map.class))
-                .map(response -> new Answer(json.write(results(request, response)), response.hits().hits().stream()
-                        .map(hit -> (String) hit.source().get("subject_key")).toList()))
-                .onFailure(e -> !(e instanceof ProblemException)).transform(SearchService::unavailable);
+        return co.elastic.clients.elasticsearch.core.SearchRequest.of(s -> {
+            s.index(alias).query(query).size(request.size()).trackTotalHits(t -> t.enabled(true))
+                    .includeNamedQueriesScore(request.explain()).trackScores(request.explain())
+                    .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
+                    .sort(so -> so.score(sc -> sc.order(SortOrder.Desc)))
+                    .sort(so -> so.field(f -> f.field("subject_key").order(SortOrder.Asc)))
+                    .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
+                            .fields(NamedValue.of("name", HighlightField.of(f -> f.numberOfFragments(0)
+                                    .highlightQuery(SearchQueries.highlight(request.q()))))));
+            if (after != null) {
+                s.searchAfter(after);
+            } else {
+                s.aggregations(FACET_SAMPLE, a -> {
+                    var sampler = a.sampler(sm -> sm.shardSize(facetSample));
+                    FACETS.forEach((facet, field) -> sampler.aggregations(facet, f -> f.terms(t -> {
+                        t.field(field).size(20);
+                        return field.equals("region_prefixes") ? t.include(i -> i.regexp("[0-9]{4}")) : t;
+                    })));
+                    return sampler;
+                });
+            }
+            return s;
+        });
     }
 
     private static void filters(BoolQuery.Builder bool, SearchRequest request) {
@@ -154,10 +172,13 @@ public class SearchService {
             lastSort = hit.sort();
         }
         Map<String, List<SearchResults.FacetCount>> facets = null;
+        Long facetsCounted = null;
         if (request.cursor() == null) {
             facets = new LinkedHashMap<>();
-            for (Map.Entry<String, Aggregate> agg : response.aggregations().entrySet()) {
-                facets.put(agg.getKey(), agg.getValue().sterms().buckets().array().stream()
+            SamplerAggregate sample = response.aggregations().get(FACET_SAMPLE).sampler();
+            facetsCounted = sample.docCount();
+            for (String facet : FACETS.keySet()) {
+                facets.put(facet, sample.aggregations().get(facet).sterms().buckets().array().stream()
                         .map(b -> new SearchResults.FacetCount(b.key().stringValue(), b.docCount())).toList());
             }
         }
@@ -167,7 +188,8 @@ public class SearchService {
                 lastSort.get(1).stringValue()))
                 : null;
         return new SearchResults(total == null ? items.size() : total.value(),
-                total != null && total.relation() == TotalHitsRelation.Gte ? "gte" : "eq", items, facets, next);
+                total != null && total.relation() == TotalHitsRelation.Gte ? "gte" : "eq", items, facets,
+                facetsCounted, next);
     }
 
     private List<FieldValue> searchAfter(SearchRequest request) {

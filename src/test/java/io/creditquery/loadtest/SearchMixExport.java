@@ -1,13 +1,11 @@
 package io.creditquery.loadtest;
 
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import io.creditquery.demo.DemoDataGenerator;
 import io.creditquery.search.ChineseText;
-import io.creditquery.search.SearchQueries;
+import io.creditquery.search.SearchRequest;
 import io.creditquery.search.SearchService;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,14 +24,8 @@ import java.util.SplittableRandom;
  */
 public final class SearchMixExport {
 
-    /** What SearchService adds to the first page of every search, so both sides do the same work. */
-    private static final String HIGHLIGHT_AND_FACETS = "\"highlight\":{\"encoder\":\"html\",\"pre_tags\":[\"<em>\"],"
-            + "\"post_tags\":[\"</em>\"],\"fields\":{\"name\":{\"number_of_fragments\":0}}},\"aggregations\":{"
-            + "\"subjectType\":{\"terms\":{\"field\":\"subject_type\",\"size\":20}},"
-            + "\"region\":{\"terms\":{\"field\":\"region_prefixes\",\"size\":20,\"include\":\"[0-9]{4}\"}},"
-            + "\"industry\":{\"terms\":{\"field\":\"industry_code\",\"size\":20}},"
-            + "\"list\":{\"terms\":{\"field\":\"list_types\",\"size\":20}},"
-            + "\"category\":{\"terms\":{\"field\":\"record_categories\",\"size\":20}}}";
+    /** The service's default credit.search.facet-sample: the service on the bench runs with its defaults. */
+    private static final int FACET_SAMPLE = 10_000;
 
     private SearchMixExport() {
     }
@@ -46,7 +38,6 @@ public final class SearchMixExport {
         DemoDataGenerator generator = new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED);
         SplittableRandom random = new SplittableRandom(7);
         JacksonJsonpMapper mapper = new JacksonJsonpMapper();
-        ObjectMapper json = new ObjectMapper();
         try (PrintWriter paths = new PrintWriter(Files.newBufferedWriter(out.resolve("paths.txt")));
              PrintWriter bodies = new PrintWriter(Files.newBufferedWriter(out.resolve("bodies.ndjson")))) {
             int written = 0;
@@ -63,15 +54,12 @@ public final class SearchMixExport {
                         : roll < 85 ? String.join("", ChineseText.pinyin(core))
                         : roll < 90 ? ChineseText.initials(ChineseText.regionPrefix(s.name()) + core)
                         : s.code();
-                Query query = Query.of(root -> root.bool(bool -> {
-                    bool.filter(f -> f.term(t -> t.field("public").value(true)));
-                    SearchQueries.relevance(bool, q);
-                    return bool;
-                }));
+                SearchRequest request = new SearchRequest(q, null, null, null, null, null, null, null, null, false, 20, null);
                 paths.println("/api/v1/search?size=20&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
-                bodies.println("{\"size\":20,\"track_total_hits\":true,\"_source\":{\"includes\":"
-                        + json.writeValueAsString(SearchService.HIT_FIELDS) + "},\"sort\":[{\"_score\":\"desc\"},{\"subject_key\":\"asc\"}],"
-                        + "\"query\":" + JsonpUtils.toJsonString(query, mapper) + "," + HIGHLIGHT_AND_FACETS + "}");
+                // The body without the index: the benchmark posts it to /{alias}/_search.
+                String body = JsonpUtils.toJsonString(SearchService.elasticsearchRequest("unused", request, null,
+                        FACET_SAMPLE), mapper);
+                bodies.println(body);
                 written++;
             }
         }

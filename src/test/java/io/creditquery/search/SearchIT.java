@@ -42,8 +42,14 @@ class SearchIT {
 
     @BeforeEach
     void load() {
-        stores.reset();
         codes.clear();
+        codes.addAll(loadFixture(stores));
+    }
+
+    /** Six organisations (five named 华信, in three regions) and two persons, one of them on a public list; indexed. */
+    static List<String> loadFixture(TestStores stores) {
+        stores.reset();
+        List<String> codes = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         String[][] subjects = {
                 {"370100", "济南华信建材有限公司", "ENTERPRISE", "F5165"},
@@ -70,6 +76,7 @@ class SearchIT {
                         + "\"decisionNo\":\"（2025）鲁01执9号\",\"basis\":\"失信被执行人名单规定\",\"listedOn\":\"2025-01-02\"}"))
                 .statusCode(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> stores.indexedCount() == 8);
+        return codes;
     }
 
     private static JsonPath search(String q, Object... params) {
@@ -96,6 +103,7 @@ class SearchIT {
         given().queryParam("q", "华信").get("/api/v1/search").then()
                 .body("facets.subjectType.value", hasItem("ENTERPRISE"))
                 .body("facets.subjectType.find { it.value == 'ENTERPRISE' }.count", equalTo(3))
+                .body("facetsCounted", equalTo(5))
                 .body("facets.region.value", containsInAnyOrder("3701", "3702", "1101"))
                 .body("facets.list.value", containsInAnyOrder("ABNORMAL_OPERATION", "JUDGMENT_DEFAULTER"))
                 .body("items[0].highlight", containsString("<em>"));
