@@ -50,12 +50,12 @@ public class SearchService {
 
     public SearchService(ElasticsearchAsyncClient client, SubjectIndex index, SearchCache cache, Cursors cursors,
                          JsonText json, SearchConfig config) {
-        this.config = config;
         this.client = client;
         this.index = index;
         this.cache = cache;
         this.cursors = cursors;
         this.json = json;
+        this.config = config;
     }
 
     public Uni<Answer> search(SearchRequest request) {
