@@ -20,13 +20,13 @@ cleanup() { stop_bench_service; [ -n "$twin" ] && kill "$twin" 2>/dev/null; true
 trap cleanup EXIT
 start_bench_service "$work/service.log" -Dcredit.ratelimit.anonymous-per-minute=100000000 ${CQ_BENCH_OPTS:-}
 # Every one of the 2,000 profiles into the cache first (the twin only reads it), then wrk warms the JIT.
-sed "s#^#http://127.0.0.1:$CQ_BENCH_PORT#" "$work/paths.txt" | xargs -P4 -n50 curl -s -o /dev/null
+sed "s#^#http://127.0.0.1:$CQ_BENCH_PORT#" "$work/paths.txt" | xargs -P4 -n50 curl -s > /dev/null
 wrk -t1 -c32 -d10s -s load-tests/mix.lua "http://127.0.0.1:$CQ_BENCH_PORT" -- "$work/paths.txt" >/dev/null
 wrk -t1 -c"$connections" -d"${seconds}s" --latency -s load-tests/mix.lua "http://127.0.0.1:$CQ_BENCH_PORT" -- "$work/paths.txt" > "$work/ours.txt"
 java -Xmx256m -cp "target/test-classes:target/classes:$(cat target/classpath.txt)" io.creditquery.loadtest.RedisProfileTwin \
   "$twin_port" "redis://127.0.0.1:$CQ_REDIS_PORT/0" "cq-bench-$CQ_BENCH_ALIAS" > "$work/twin.log" 2>&1 &
 twin=$!
-for _ in $(seq 1 50); do grep -q listening "$work/twin.log" && break; sleep 0.2; done
+for _ in $(seq 1 50); do grep -qs listening "$work/twin.log" && break; sleep 0.2; done
 wrk -t1 -c32 -d10s -s load-tests/mix.lua "http://127.0.0.1:$twin_port" -- "$work/paths.txt" >/dev/null
 wrk -t1 -c"$connections" -d"${seconds}s" --latency -s load-tests/mix.lua "http://127.0.0.1:$twin_port" -- "$work/paths.txt" > "$work/twin.txt"
 rate() { awk '/Requests\/sec/ {print $2}' "$1"; }
