@@ -137,10 +137,9 @@ public class SearchIndexer {
                 .onFailure().recoverWithNull();
     }
 
-    /** Outbox rows not yet indexed: the index lag, in subjects. */
     /**
-     * Outbox rows waiting: exact up to 10,000; above that the span of their ids, an upper bound, so that a backlog of
-     * millions (a bulk load) costs two index probes instead of a count over the whole table on every health check.
+     * Outbox rows not yet indexed (the index lag): exact up to 10,000; above that the span of their ids, an upper
+     * bound, so that a backlog of millions (a bulk load) costs two index probes, not a count on every health check.
      */
     public Uni<Long> backlog() {
         return pool.query("""
