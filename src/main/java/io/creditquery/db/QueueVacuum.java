@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 public class QueueVacuum {
 
     private static final Logger LOG = Logger.getLogger(QueueVacuum.class);
-    static final String VACUUM = "vacuum (skip_locked) search_outbox, watch_outbox, webhook_delivery";
+    private static final String VACUUM = "vacuum (skip_locked) search_outbox, watch_outbox, webhook_delivery";
 
     private final Pool pool;
 
