@@ -82,8 +82,8 @@ public final class ChineseText {
     }
 
     /**
-     * A name split once (an index document needs all three): the compact text (normalised, no spaces), the region words it starts with
-     * (省/市 dropped: 济南) and its distinctive core (region and organisational form stripped: 华信建材).
+     * A name split once (an index document needs all three): the compact text (normalised, no spaces), the region
+     * words it starts with (省/市 dropped: 济南) and its distinctive core (region and organisational form stripped: 华信建材).
      */
     public record NameParts(String compact, String region, String core) {
     }
