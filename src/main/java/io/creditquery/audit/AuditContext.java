@@ -18,7 +18,6 @@ public class AuditContext {
 
     private final Map<String, String> query = new LinkedHashMap<>();
     private final List<String> subjects = new ArrayList<>();
-    private long startedNanos = System.nanoTime();
 
     public AuditContext query(String name, Object value) {
         if (value != null) {
@@ -50,14 +49,6 @@ public class AuditContext {
     public AuditContext subjects(Collection<String> subjectKeys) {
         subjects.addAll(subjectKeys);
         return this;
-    }
-
-    void started(long nanos) {
-        this.startedNanos = nanos;
-    }
-
-    long startedNanos() {
-        return startedNanos;
     }
 
     Map<String, String> query() {

@@ -4,7 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** One audited API request: who, what, when, outcome. Never holds a secret or a clear-text personal ID. */
+/**
+ * One audited API request: who, what, when, outcome. Never holds a secret or a clear-text personal ID.
+ * {@code requestId} is the server's own; {@code clientRequestId} is the X-Request-Id a client sent, if any.
+ */
 public record AuditEvent(
         OffsetDateTime occurredAt,
         String actorKind,
@@ -19,5 +22,6 @@ public record AuditEvent(
         int resultCount,
         int status,
         long latencyMicros,
-        String requestId) {
+        String requestId,
+        String clientRequestId) {
 }

@@ -35,6 +35,11 @@ public final class AuditHash {
         field(text, Integer.toString(e.status()));
         field(text, Long.toString(e.latencyMicros()));
         field(text, e.requestId());
+        if (e.clientRequestId() != null) {
+            // Only events that have one hash it, so the chain written before the field existed still verifies.
+            field(text, "#client");
+            field(text, e.clientRequestId());
+        }
         return Digests.sha256Hex(text.toString());
     }
 

@@ -38,21 +38,22 @@ public class AuditLog {
      */
     private static final String APPEND = """
             with moved as (
-                update audit_chain_head set last_hash = $17, events = events + $18
-                where id = 1 and last_hash = $16
+                update audit_chain_head set last_hash = $18, events = events + $19
+                where id = 1 and last_hash = $17
                 returning id
             )
             insert into audit_event (occurred_at, actor_kind, actor_id, department, api_key_id, client_ip, method,
                                      endpoint, query, subjects, result_count, status, latency_micros, request_id,
-                                     prev_hash, hash)
+                                     client_request_id, prev_hash, hash)
             select t.occurred_at, t.actor_kind, t.actor_id, t.department, t.api_key_id, t.client_ip, t.method,
                    t.endpoint, t.query::jsonb, t.subjects::jsonb, t.result_count, t.status, t.latency_micros,
-                   t.request_id, t.prev_hash, t.hash
+                   t.request_id, t.client_request_id, t.prev_hash, t.hash
             from unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                         $8::text[], $9::text[], $10::text[], $11::int[], $12::int[], $13::bigint[], $14::text[],
-                        $15::text[], $19::text[])
+                        $15::text[], $16::text[], $20::text[])
                  as t(occurred_at, actor_kind, actor_id, department, api_key_id, client_ip, method,
-                      endpoint, query, subjects, result_count, status, latency_micros, request_id, prev_hash, hash)
+                      endpoint, query, subjects, result_count, status, latency_micros, request_id,
+                      client_request_id, prev_hash, hash)
             where exists (select 1 from moved)
             returning seq
             """;
@@ -211,7 +212,7 @@ public class AuditLog {
         OffsetDateTime[] at = new OffsetDateTime[n];
         String[] actorKind = new String[n], actorId = new String[n], dept = new String[n], apiKey = new String[n];
         String[] ip = new String[n], method = new String[n], endpoint = new String[n], query = new String[n];
-        String[] subjects = new String[n], requestId = new String[n];
+        String[] subjects = new String[n], requestId = new String[n], clientRequestId = new String[n];
         Integer[] count = new Integer[n], status = new Integer[n];
         Long[] latency = new Long[n];
         for (int i = 0; i < n; i++) {
@@ -230,12 +231,13 @@ public class AuditLog {
             status[i] = e.status();
             latency[i] = e.latencyMicros();
             requestId[i] = e.requestId();
+            clientRequestId[i] = e.clientRequestId();
         }
         return Tuple.tuple()
                 .addArrayOfOffsetDateTime(at).addArrayOfString(actorKind).addArrayOfString(actorId)
                 .addArrayOfString(dept).addArrayOfString(apiKey).addArrayOfString(ip).addArrayOfString(method)
                 .addArrayOfString(endpoint).addArrayOfString(query).addArrayOfString(subjects)
                 .addArrayOfInteger(count).addArrayOfInteger(status).addArrayOfLong(latency)
-                .addArrayOfString(requestId);
+                .addArrayOfString(requestId).addArrayOfString(clientRequestId);
     }
 }

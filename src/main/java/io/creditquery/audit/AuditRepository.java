@@ -19,7 +19,8 @@ import java.util.Map;
 public class AuditRepository {
 
     private static final String COLUMNS = "seq, occurred_at, actor_kind, actor_id, department, api_key_id, client_ip,"
-            + " method, endpoint, query, subjects, result_count, status, latency_micros, request_id, prev_hash, hash";
+            + " method, endpoint, query, subjects, result_count, status, latency_micros, request_id, client_request_id,"
+            + " prev_hash, hash";
 
     /** A stored event with its place in the chain. */
     public record StoredEvent(long seq, AuditEvent event, String prevHash, String hash) {
@@ -118,7 +119,8 @@ public class AuditRepository {
                     row.getString("actor_kind"), row.getString("actor_id"), row.getString("department"),
                     row.getString("api_key_id"), row.getString("client_ip"), row.getString("method"),
                     row.getString("endpoint"), query, subjects, row.getInteger("result_count"),
-                    row.getInteger("status"), row.getLong("latency_micros"), row.getString("request_id")),
+                    row.getInteger("status"), row.getLong("latency_micros"), row.getString("request_id"),
+                    row.getString("client_request_id")),
                     row.getString("prev_hash"), row.getString("hash")));
         }
         return events;

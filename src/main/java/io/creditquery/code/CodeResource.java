@@ -2,18 +2,14 @@ package io.creditquery.code;
 
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
-import io.creditquery.common.QueryParams;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.Locale;
-import java.util.Set;
 
 @Path("/api/v1/codes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,9 +24,8 @@ public class CodeResource {
     /** Validates a code and says what is wrong with it; 200 either way, since the answer is the verdict. */
     @GET
     @Path("/{code}")
-    public CodeCheck validate(@Context UriInfo uri, @PathParam("code") String code, @QueryParam("kind") String kind) {
+    public CodeCheck validate(@PathParam("code") String code, @QueryParam("kind") String kind) {
         audit.code(code);
-        QueryParams.rejectUnknown(uri, Set.of("kind"));
         if (kind == null || kind.isBlank()) {
             return CodeValidator.check(code);
         }

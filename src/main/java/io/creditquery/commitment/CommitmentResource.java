@@ -3,10 +3,9 @@ package io.creditquery.commitment;
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.Responses;
 import io.creditquery.security.AccessPolicy;
-import io.creditquery.security.Callers;
 import io.creditquery.security.Scopes;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -26,14 +25,14 @@ public class CommitmentResource {
 
     private final CommitmentService service;
     private final AuditContext audit;
-    private final SecurityIdentity identity;
+    private final CurrentCaller callers;
     private final AccessPolicy policy;
 
-    public CommitmentResource(CommitmentService service, AuditContext audit, SecurityIdentity identity,
+    public CommitmentResource(CommitmentService service, AuditContext audit, CurrentCaller callers,
                               AccessPolicy policy) {
         this.service = service;
         this.audit = audit;
-        this.identity = identity;
+        this.callers = callers;
         this.policy = policy;
     }
 
@@ -63,10 +62,10 @@ public class CommitmentResource {
     @Authenticated
     public Uni<CommitmentView> find(@PathParam("id") String id) {
         audit.query("commitment", id);
-        return service.find(id, Callers.department(identity), policy.view(identity).subjectKey());
+        return service.find(id, callers.get().department(), policy.view(callers.get()).subjectKey());
     }
 
     private String department() {
-        return Callers.requireDepartment(identity, "commitments are recorded by departments");
+        return callers.get().requireDepartment("commitments are recorded by departments");
     }
 }

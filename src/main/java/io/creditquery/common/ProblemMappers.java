@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.creditquery.security.Credentials;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -47,7 +48,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
-        return respond(Problem.of(403, "forbidden", "Forbidden",
+        return respond(Problem.of(403, "forbidden",
                 "the caller's scopes do not allow this operation", null), request);
     }
 
@@ -91,11 +92,9 @@ public class ProblemMappers {
             case 403 -> "forbidden";
             default -> status >= 500 ? "server-error" : "bad-request";
         };
-        String title = Response.Status.fromStatusCode(status) != null
-                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
         Response.ResponseBuilder builder = Response.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(status, slug, title, detail, null).at(request.path()));
+                .entity(Problem.of(status, slug, detail, null).at(request.path()));
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("WWW-Authenticate")) {
                 values.forEach(v -> builder.header(name, v));
@@ -123,7 +122,7 @@ public class ProblemMappers {
 
     private static Response databaseUnavailable(HttpServerRequest request) {
         return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
-                .entity(Problem.of(503, "database-unavailable", "Service Unavailable",
+                .entity(Problem.of(503, "database-unavailable",
                         "the database cannot be reached; nothing was read or written; try again later", null)
                         .at(request.path()))
                 .build();
@@ -133,7 +132,7 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, HttpServerRequest request) {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s %s", reference, request.method(), request.path());
-        return respond(Problem.of(500, "server-error", "Internal Server Error",
+        return respond(Problem.of(500, "server-error",
                 "the request could not be processed; reference " + reference, null), request);
     }
 
@@ -142,9 +141,9 @@ public class ProblemMappers {
     }
 
     private static Response unauthorized(HttpServerRequest request) {
-        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
-                .entity(Problem.of(401, "unauthorized", "Unauthorized",
-                        "a valid bearer token is required", null).at(request.path()))
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", Credentials.WWW_AUTHENTICATE)
+                .entity(Problem.of(401, "unauthorized",
+                        "this needs credentials: a bearer token, or an API key", null).at(request.path()))
                 .build();
     }
 
@@ -169,7 +168,7 @@ public class ProblemMappers {
         } else {
             reason = "malformed JSON" + location(e) + ": " + parserMessage(e);
         }
-        return Problem.of(400, "malformed-json", "Malformed JSON", field + ": " + reason,
+        return Problem.of(400, "malformed-json", field + ": " + reason,
                 List.of(new FieldError(field, reason)));
     }
 

@@ -1,36 +1,12 @@
 package io.creditquery.common;
 
-import jakarta.ws.rs.core.UriInfo;
-
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 
-/** Shared checks of query parameters: unknown or repeated names, bounded sizes, clean text. */
+/** Shared checks of query parameter values: bounded sizes, clean text (unknown and repeated names: QueryParameterFilter). */
 public final class QueryParams {
 
     private QueryParams() {
-    }
-
-    /**
-     * 400 naming each parameter this endpoint does not know, or that is given more than once (a typo or an
-     * ambiguous repeat should not silently change the answer).
-     */
-    public static void rejectUnknown(UriInfo uri, Set<String> known) {
-        List<FieldError> errors = new ArrayList<>();
-        for (var parameter : uri.getQueryParameters().entrySet()) {
-            String name = parameter.getKey();
-            if (!known.contains(name)) {
-                errors.add(new FieldError(name, "unknown parameter; known: " + String.join(", ", known.stream().sorted().toList())));
-            } else if (parameter.getValue().size() > 1) {
-                errors.add(new FieldError(name, "is given " + parameter.getValue().size() + " times; give it once"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
     }
 
     /** A page size: 1 to {@code max}. */

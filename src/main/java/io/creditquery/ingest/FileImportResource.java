@@ -3,7 +3,7 @@ package io.creditquery.ingest;
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
 import io.creditquery.security.Scopes;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -31,14 +31,14 @@ public class FileImportResource {
     private final FileImportService service;
     private final FileImportRepository files;
     private final AuditContext audit;
-    private final SecurityIdentity identity;
+    private final CurrentCaller callers;
 
     public FileImportResource(FileImportService service, FileImportRepository files, AuditContext audit,
-                              SecurityIdentity identity) {
+                              CurrentCaller callers) {
         this.service = service;
         this.files = files;
         this.audit = audit;
-        this.identity = identity;
+        this.callers = callers;
     }
 
     /**
@@ -56,7 +56,7 @@ public class FileImportResource {
         String filing = filingDepartment(department);
         audit.query("file", file.fileName()).query("template", template).query("department", filing);
         return service.importFile(new FileImportService.Upload(file.uploadedFile(), file.fileName(), template, encoding,
-                        filing, identity.getPrincipal().getName()))
+                        filing, callers.get().actorId()))
                 .map(report -> {
                     audit.query("rows", report.rows()).query("accepted", report.accepted()).query("importId", report.id());
                     return RestResponse.ResponseBuilder.<ImportReport>created(URI.create(report.links().report())).entity(report).build();
@@ -86,7 +86,7 @@ public class FileImportResource {
             throw ProblemException.badRequest("id", "is not an import id (a UUID)");
         }
         audit.query("importId", id);
-        String own = IngestResource.callerDepartment(identity);
+        String own = IngestResource.callerDepartment(callers.get());
         return files.find(uuid).map(stored -> {
             if (stored == null || (own != null && !own.equals(stored.department()))) {
                 throw ProblemException.notFound("no import " + id + " of this department");
@@ -97,7 +97,7 @@ public class FileImportResource {
 
     /** A department files for itself; the hub (ingest:all) names the department the file belongs to. */
     private String filingDepartment(String requested) {
-        String own = IngestResource.callerDepartment(identity);
+        String own = IngestResource.callerDepartment(callers.get());
         String wanted = requested == null || requested.isBlank() ? null : requested.strip();
         if (own == null) {
             if (wanted == null || !wanted.matches(IngestLineParser.DEPARTMENT_PATTERN)) {

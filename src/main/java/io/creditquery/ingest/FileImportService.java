@@ -186,8 +186,7 @@ public class FileImportService {
     }
 
     private static ProblemException unprocessable(String reason) {
-        return new ProblemException(io.creditquery.common.Problem.of(422, "unreadable-file", "Unreadable file",
-                "file: " + reason, List.of(new io.creditquery.common.FieldError("file", reason))));
+        return ProblemException.refused("unreadable-file", "file", reason);
     }
 
     private static void closeQuietly(TabularRows rows) {

@@ -26,7 +26,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class IngestLineParser {
 
-    static final String DEPARTMENT_PATTERN = "\\d{6}-[A-Z]{2,10}";
+    public static final String DEPARTMENT_PATTERN = "\\d{6}-[A-Z]{2,10}";
     private static final int MAX_CONTENT = 16_384;
 
     private final ObjectReader reader;

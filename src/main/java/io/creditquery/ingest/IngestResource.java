@@ -1,11 +1,10 @@
 package io.creditquery.ingest;
 
 import io.creditquery.audit.AuditContext;
-import io.creditquery.common.Problem;
 import io.creditquery.common.ProblemException;
-import io.creditquery.security.Callers;
 import io.creditquery.security.Scopes;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.creditquery.security.Caller;
+import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -25,12 +24,12 @@ public class IngestResource {
 
     private final IngestService service;
     private final AuditContext audit;
-    private final SecurityIdentity identity;
+    private final CurrentCaller callers;
 
-    public IngestResource(IngestService service, AuditContext audit, SecurityIdentity identity) {
+    public IngestResource(IngestService service, AuditContext audit, CurrentCaller callers) {
         this.service = service;
         this.audit = audit;
-        this.identity = identity;
+        this.callers = callers;
     }
 
     /**
@@ -45,15 +44,13 @@ public class IngestResource {
         IngestKind kind = IngestKind.fromPath(kindPath).orElseThrow(() -> ProblemException.badRequest("kind",
                 "must be one of subjects, records, list-entries"));
         audit.query("kind", kind.path());
-        return service.ingest(kind, body, callerDepartment(identity)).map(report -> {
+        return service.ingest(kind, body, callerDepartment(callers.get())).map(report -> {
             audit.query("lines", report.lines()).query("accepted", report.accepted())
                     .query("changedSubjects", report.changedSubjects());
             if (report.accepted() == 0) {
-                return Response.status(422).type(Problem.MEDIA_TYPE)
-                        .entity(Problem.of(422, "no-line-accepted", "No line accepted",
-                                "all " + report.lines() + " lines were rejected; nothing was written",
-                                IngestService.asFieldErrors(report.errors())))
-                        .build();
+                throw ProblemException.unprocessable("no-line-accepted",
+                        "all " + report.lines() + " lines were rejected; nothing was written",
+                        IngestService.asFieldErrors(report.errors()));
             }
             return Response.ok(report).build();
         });
@@ -63,15 +60,7 @@ public class IngestResource {
      * Departments file their own data; the ingest:all scope (data-exchange hub, ops) files for any department
      * (null here).
      */
-    static String callerDepartment(SecurityIdentity identity) {
-        if (identity.hasRole(Scopes.INGEST_ALL)) {
-            return null;
-        }
-        String dept = Callers.department(identity);
-        if (dept == null) {
-            throw new ProblemException(Problem.of(403, "forbidden", "Forbidden",
-                    "the token has the ingest scope but no dept claim", null));
-        }
-        return dept;
+    static String callerDepartment(Caller caller) {
+        return caller.has(Scopes.INGEST_ALL) ? null : caller.requireDepartment("departments file their own data");
     }
 }

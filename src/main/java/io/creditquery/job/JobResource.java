@@ -4,9 +4,8 @@ import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
 import io.creditquery.common.Responses;
 import io.creditquery.common.QueryParams;
-import io.creditquery.security.Callers;
 import io.creditquery.security.Scopes;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -17,9 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.ArrayList;
@@ -38,12 +35,12 @@ public class JobResource {
 
     private final JobService service;
     private final AuditContext audit;
-    private final SecurityIdentity identity;
+    private final CurrentCaller callers;
 
-    public JobResource(JobService service, AuditContext audit, SecurityIdentity identity) {
+    public JobResource(JobService service, AuditContext audit, CurrentCaller callers) {
         this.service = service;
         this.audit = audit;
-        this.identity = identity;
+        this.callers = callers;
     }
 
     /** {"scenario", "purpose", "codes": [...]}; 201 with the job, or 200 with the earlier job of the same Idempotency-Key. */
@@ -56,11 +53,10 @@ public class JobResource {
     /** A CSV (or plain list) of codes, the first column of each line; scenario and purpose as query parameters. */
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    public Uni<RestResponse<JobView>> submitCsv(@Context UriInfo uri, String body, @QueryParam("scenario") String scenario,
+    public Uni<RestResponse<JobView>> submitCsv(String body, @QueryParam("scenario") String scenario,
                                                 @QueryParam("purpose") String purpose,
                                                 @QueryParam("webhookUrl") String webhookUrl,
                                                 @HeaderParam("Idempotency-Key") String key) {
-        QueryParams.rejectUnknown(uri, Set.of("scenario", "purpose", "webhookUrl"));
         return submitted(new JobRequest(scenario, purpose, firstColumn(body), webhookUrl), key);
     }
 
@@ -78,9 +74,8 @@ public class JobResource {
     @GET
     @Path("/{id}/results")
     @Produces(NDJSON)
-    public Uni<RestResponse<String>> results(@Context UriInfo uri, @PathParam("id") String id,
+    public Uni<RestResponse<String>> results(@PathParam("id") String id,
                                              @QueryParam("after") String after, @QueryParam("size") String size) {
-        QueryParams.rejectUnknown(uri, Set.of("after", "size"));
         int from = QueryParams.wholeNumber("after", after, -1, -1, Integer.MAX_VALUE);
         int pageSize = QueryParams.size("size", size, 10_000, 100_000);
         audit.query("job", id).query("after", from);
@@ -93,7 +88,7 @@ public class JobResource {
     private Uni<RestResponse<JobView>> submitted(JobRequest request, String key) {
         audit.query("scenario", request == null ? null : request.scenario())
                 .query("codes", request == null || request.codes() == null ? 0 : request.codes().size());
-        return service.submit(request, owner(), identity.getPrincipal().getName(), Callers.department(identity), key)
+        return service.submit(request, owner(), callers.get().actorId(), callers.get().department(), key)
                 .invoke(submitted -> audit.query("job", submitted.job().id()))
                 .map(submitted -> submitted.created()
                         ? Responses.created("/api/v1/verification-jobs/" + submitted.job().id(), submitted.job())
@@ -101,7 +96,7 @@ public class JobResource {
     }
 
     private String owner() {
-        String owner = Callers.owner(identity);
+        String owner = callers.get().owner();
         if (owner == null) {
             throw ProblemException.forbidden("verification jobs belong to a department (dept claim) or an API key");
         }

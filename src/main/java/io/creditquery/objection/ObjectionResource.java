@@ -6,10 +6,11 @@ import io.creditquery.common.ProblemException;
 import io.creditquery.common.Responses;
 import io.creditquery.common.QueryParams;
 import io.creditquery.security.AccessPolicy;
-import io.creditquery.security.Callers;
 import io.creditquery.security.Scopes;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.creditquery.security.Caller;
+import io.creditquery.security.CurrentCaller;
+import io.creditquery.security.Caller;
+import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -19,9 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.time.LocalDate;
@@ -38,19 +37,18 @@ public class ObjectionResource {
     public record ObjectionPage(List<ObjectionView> items, String nextCursor) {
     }
 
-    private static final Set<String> LIST_PARAMS = Set.of("status", "overdue", "size", "cursor");
 
     private final ObjectionService service;
     private final AuditContext audit;
-    private final CurrentIdentityAssociation identities;
+    private final CurrentCaller callers;
     private final AccessPolicy policy;
     private final Cursors cursors;
 
-    public ObjectionResource(ObjectionService service, AuditContext audit, CurrentIdentityAssociation identities,
+    public ObjectionResource(ObjectionService service, AuditContext audit, CurrentCaller callers,
                              AccessPolicy policy, Cursors cursors) {
         this.service = service;
         this.audit = audit;
-        this.identities = identities;
+        this.callers = callers;
         this.policy = policy;
         this.cursors = cursors;
     }
@@ -62,8 +60,8 @@ public class ObjectionResource {
         if (request != null) {
             audit.query("recordId", request.recordId()).query("listEntryId", request.listEntryId());
         }
-        return identities.getDeferredIdentity().chain(identity -> service.file(request, policy.view(identity),
-                        identity.isAnonymous() ? null : identity.getPrincipal().getName()))
+        return Uni.createFrom().item(callers::get).chain(caller -> service.file(request, policy.view(caller),
+                        caller.actorId()))
                 .invoke(view -> audit.query("objection", view.trackingId()))
                 .map(view -> Responses.created("/api/v1/objections/" + view.trackingId(), view));
     }
@@ -73,7 +71,7 @@ public class ObjectionResource {
     @Path("/{trackingId}")
     public Uni<ObjectionView> find(@PathParam("trackingId") String trackingId) {
         audit.query("objection", trackingId);
-        return identities.getDeferredIdentity().chain(identity -> service.find(trackingId, handlingDepartment(identity)));
+        return Uni.createFrom().item(callers::get).chain(caller -> service.find(trackingId, handlingDepartment(caller)));
     }
 
     /** ACCEPT, REJECT, CORRECT or DELETE, by the department that owns the record or list entry. */
@@ -83,10 +81,10 @@ public class ObjectionResource {
     @RolesAllowed(Scopes.OBJECTION_HANDLE)
     public Uni<ObjectionView> decide(@PathParam("trackingId") String trackingId, ObjectionDecision decision) {
         audit.query("objection", trackingId).query("decision", decision == null ? null : decision.decision());
-        return identities.getDeferredIdentity().chain(identity -> {
+        return Uni.createFrom().item(callers::get).chain(caller -> {
             return service.decide(trackingId, decision,
-                    Callers.requireDepartment(identity, "objections are decided by departments"),
-                    identity.getPrincipal().getName());
+                    caller.requireDepartment("objections are decided by departments"),
+                    caller.actorId());
         });
     }
 
@@ -96,10 +94,9 @@ public class ObjectionResource {
      */
     @GET
     @RolesAllowed({Scopes.OBJECTION_HANDLE, Scopes.ADMIN})
-    public Uni<ObjectionPage> list(@Context UriInfo uri, @QueryParam("status") String status,
+    public Uni<ObjectionPage> list(@QueryParam("status") String status,
                                    @QueryParam("overdue") String overdue, @QueryParam("size") String size,
                                    @QueryParam("cursor") String cursor) {
-        QueryParams.rejectUnknown(uri, LIST_PARAMS);
         String state = QueryParams.text("status", status, false, 20);
         if (state != null && !Set.of("FILED", "ACCEPTED", "REJECTED", "CORRECTED", "DELETED").contains(state)) {
             throw ProblemException.badRequest("status", "'" + state + "' is not one of FILED, ACCEPTED, REJECTED,"
@@ -109,9 +106,9 @@ public class ObjectionResource {
         int pageSize = QueryParams.size("size", size, 50, 200);
         String position = QueryParams.text("cursor", cursor, false, 512);
         audit.query("status", state).query("overdue", overdueOnly);
-        return identities.getDeferredIdentity().chain(identity -> {
-            String department = identity.hasRole(Scopes.ADMIN) ? null
-                    : Callers.requireDepartment(identity, "objection lists are per department");
+        return Uni.createFrom().item(callers::get).chain(caller -> {
+            String department = caller.has(Scopes.ADMIN) ? null
+                    : caller.requireDepartment("objection lists are per department");
             String query = department + "|" + state + "|" + overdueOnly + "|" + pageSize;
             LocalDate afterDue = null;
             String afterId = null;
@@ -132,7 +129,7 @@ public class ObjectionResource {
         });
     }
 
-    private static String handlingDepartment(SecurityIdentity identity) {
-        return identity.hasRole(Scopes.OBJECTION_HANDLE) ? Callers.department(identity) : null;
+    private static String handlingDepartment(Caller caller) {
+        return caller.has(Scopes.OBJECTION_HANDLE) ? caller.department() : null;
     }
 }

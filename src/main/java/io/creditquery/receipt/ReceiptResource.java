@@ -2,18 +2,14 @@ package io.creditquery.receipt;
 
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.FieldChecks;
-import io.creditquery.common.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 
-import java.util.Set;
 
 /** Anyone can check a receipt or a no-hit certificate, online here or offline with the published key. */
 @Path("/api/v1/receipts")
@@ -56,8 +52,7 @@ public class ReceiptResource {
     @GET
     @Path("/key")
     @Produces(MediaType.APPLICATION_JSON)
-    public KeyView key(@Context UriInfo uri) {
-        QueryParams.rejectUnknown(uri, Set.of());
+    public KeyView key() {
         return new KeyView(ReceiptSigner.ALG, signer.keyId(), signer.publicKeyPem());
     }
 }

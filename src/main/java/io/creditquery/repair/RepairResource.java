@@ -6,10 +6,9 @@ import io.creditquery.common.Responses;
 import io.creditquery.common.QueryParams;
 import io.creditquery.security.AccessPolicy;
 import io.creditquery.security.CallerView;
-import io.creditquery.security.Callers;
 import io.creditquery.security.Scopes;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -19,9 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
@@ -35,13 +32,13 @@ public class RepairResource {
 
     private final RepairService service;
     private final AuditContext audit;
-    private final SecurityIdentity identity;
+    private final CurrentCaller callers;
     private final AccessPolicy policy;
 
-    public RepairResource(RepairService service, AuditContext audit, SecurityIdentity identity, AccessPolicy policy) {
+    public RepairResource(RepairService service, AuditContext audit, CurrentCaller callers, AccessPolicy policy) {
         this.service = service;
         this.audit = audit;
-        this.identity = identity;
+        this.callers = callers;
         this.policy = policy;
     }
 
@@ -52,8 +49,8 @@ public class RepairResource {
         if (request != null) {
             audit.query("recordId", request.recordId()).query("listEntryId", request.listEntryId());
         }
-        CallerView caller = policy.view(identity);
-        return service.apply(request, caller, identity.getPrincipal().getName())
+        CallerView caller = policy.view(callers.get());
+        return service.apply(request, caller, callers.get().actorId())
                 .invoke(view -> audit.query("repair", view.id()).subject(caller.subjectKey()))
                 .map(view -> Responses.created("/api/v1/repairs/" + view.id(), view));
     }
@@ -62,7 +59,7 @@ public class RepairResource {
     @Path("/{id}")
     public Uni<RepairView> find(@PathParam("id") String id) {
         audit.query("repair", id);
-        return service.find(id, Callers.department(identity), policy.view(identity).subjectKey());
+        return service.find(id, callers.get().department(), policy.view(callers.get()).subjectKey());
     }
 
     /** APPROVE or REJECT, by the department that owns the record or list entry. */
@@ -72,23 +69,22 @@ public class RepairResource {
     @RolesAllowed(Scopes.REPAIR_HANDLE)
     public Uni<RepairView> decide(@PathParam("id") String id, RepairDecision decision) {
         audit.query("repair", id).query("decision", decision == null ? null : decision.decision());
-        return service.decide(id, decision, Callers.requireDepartment(identity, "repairs are decided by departments"),
-                identity.getPrincipal().getName());
+        return service.decide(id, decision, callers.get().requireDepartment("repairs are decided by departments"),
+                callers.get().actorId());
     }
 
     /** A department's applications (with {@code repair:handle}), or the calling subject's own, oldest first. */
     @GET
-    public Uni<List<RepairView>> list(@Context UriInfo uri, @QueryParam("status") String status,
+    public Uni<List<RepairView>> list(@QueryParam("status") String status,
                                       @QueryParam("size") String size) {
-        QueryParams.rejectUnknown(uri, Set.of("status", "size"));
         String state = QueryParams.text("status", status, false, 20);
         if (state != null && !Set.of("PENDING", "APPROVED", "REJECTED").contains(state)) {
             throw ProblemException.badRequest("status", "'" + state + "' is not one of PENDING, APPROVED, REJECTED");
         }
         int pageSize = QueryParams.size("size", size, 50, 200);
         audit.query("status", state);
-        String department = identity.hasRole(Scopes.REPAIR_HANDLE) ? Callers.department(identity) : null;
-        String subjectKey = policy.view(identity).subjectKey();
+        String department = callers.get().has(Scopes.REPAIR_HANDLE) ? callers.get().department() : null;
+        String subjectKey = policy.view(callers.get()).subjectKey();
         if (department == null && subjectKey == null) {
             throw ProblemException.forbidden("repair applications are listed for their department (scope "
                     + Scopes.REPAIR_HANDLE + ") or for the subject itself");

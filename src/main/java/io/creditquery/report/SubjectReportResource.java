@@ -2,20 +2,16 @@ package io.creditquery.report;
 
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
-import io.creditquery.common.QueryParams;
 import io.creditquery.security.AccessPolicy;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.util.Set;
 
 /** A subject's credit report (信用报告), as the caller may see the subject: PDF by default, JSON with format=json. */
 @Path("/api/v1/subjects/{code}/report")
@@ -23,30 +19,29 @@ public class SubjectReportResource {
 
     private final ReportService service;
     private final AuditContext audit;
-    private final CurrentIdentityAssociation identities;
+    private final CurrentCaller callers;
     private final AccessPolicy policy;
 
-    public SubjectReportResource(ReportService service, AuditContext audit, CurrentIdentityAssociation identities,
+    public SubjectReportResource(ReportService service, AuditContext audit, CurrentCaller callers,
                                  AccessPolicy policy) {
         this.service = service;
         this.audit = audit;
-        this.identities = identities;
+        this.callers = callers;
         this.policy = policy;
     }
 
     /** Every report is numbered and stored with the SHA-256 of its content before it is returned (X-Report-* headers). */
     @GET
-    public Uni<RestResponse<Buffer>> report(@Context UriInfo uri, @PathParam("code") String code,
+    public Uni<RestResponse<Buffer>> report(@PathParam("code") String code,
                                             @QueryParam("format") String format) {
-        QueryParams.rejectUnknown(uri, Set.of("format"));
         String as = format == null || format.isBlank() ? "pdf" : format.strip();
         if (!as.equals("pdf") && !as.equals("json")) {
             throw ProblemException.badRequest("format", "'" + as + "' is not one of pdf, json");
         }
         audit.code(code).query("format", as);
-        return identities.getDeferredIdentity()
-                .chain(identity -> service.issue(code, policy.view(identity),
-                        identity.isAnonymous() ? null : identity.getPrincipal().getName()))
+        return Uni.createFrom().item(callers::get)
+                .chain(caller -> service.issue(code, policy.view(caller),
+                        caller.actorId()))
                 .invoke(issued -> audit.subject(issued.subjectKey()).query("report", issued.report().number()))
                 .chain(issued -> {
                     Uni<RestResponse.ResponseBuilder<Buffer>> body = as.equals("json")

@@ -1,6 +1,5 @@
 package io.creditquery.search;
 
-import io.creditquery.common.Problem;
 import io.creditquery.common.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -53,8 +52,8 @@ public class ReindexService {
     /** Refuses (409) while a rebuild is already running in this replica. */
     public Uni<Rebuild> rebuild() {
         if (!running.compareAndSet(false, true)) {
-            return Uni.createFrom().failure(new ProblemException(Problem.of(409, "rebuild-running", "Conflict",
-                    "a rebuild of the subjects index is already running", null)));
+            return Uni.createFrom().failure(ProblemException.conflict("rebuild-running",
+                    "a rebuild of the subjects index is already running"));
         }
         long started = System.currentTimeMillis();
         return index.ensureAlias()

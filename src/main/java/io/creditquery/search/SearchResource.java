@@ -13,16 +13,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
-import java.util.Set;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,8 +28,6 @@ public class SearchResource {
     static final int MAX_QUERY = 100;
     static final int MAX_SIZE = 100;
     static final int MAX_SUGGESTIONS = 20;
-    private static final Set<String> SEARCH_PARAMS = Set.of("q", "type", "region", "industry", "list", "listKind",
-            "category", "grade", "changedSince", "explain", "size", "cursor");
 
     private final SearchService service;
     private final AuditContext audit;
@@ -49,7 +44,7 @@ public class SearchResource {
     @GET
     @Path("/search")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchResults.class)))
-    public Uni<RestResponse<String>> search(@Context UriInfo uri, @QueryParam("q") String q,
+    public Uni<RestResponse<String>> search(@QueryParam("q") String q,
                                             @QueryParam("type") String type, @QueryParam("region") String region,
                                             @QueryParam("industry") String industry, @QueryParam("list") String list,
                                             @QueryParam("listKind") String listKind,
@@ -58,7 +53,6 @@ public class SearchResource {
                                             @QueryParam("changedSince") String changedSince,
                                             @QueryParam("explain") String explain,
                                             @QueryParam("size") String size, @QueryParam("cursor") String cursor) {
-        QueryParams.rejectUnknown(uri, SEARCH_PARAMS);
         SearchRequest request = new SearchRequest(
                 QueryParams.text("q", q, true, MAX_QUERY),
                 QueryParams.enumValue("type", type, SubjectType.class),
@@ -81,9 +75,8 @@ public class SearchResource {
     /** Type-ahead for names, pinyin initials and code prefixes. */
     @GET
     @Path("/suggest")
-    public Uni<List<Suggestion>> suggest(@Context UriInfo uri, @QueryParam("q") String q, @QueryParam("size") String size,
+    public Uni<List<Suggestion>> suggest(@QueryParam("q") String q, @QueryParam("size") String size,
                                          @QueryParam("explain") String explain) {
-        QueryParams.rejectUnknown(uri, Set.of("q", "size", "explain"));
         String text = QueryParams.text("q", q, true, 50);
         audit.query("q", text);
         return service.suggest(text, QueryParams.size("size", size, 8, MAX_SUGGESTIONS), QueryParams.flag("explain", explain))

@@ -7,7 +7,7 @@ import io.creditquery.common.QueryParams;
 import io.creditquery.security.AccessPolicy;
 import io.creditquery.security.CallerView;
 import io.creditquery.verification.PastDate;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.creditquery.security.CurrentCaller;
 import io.creditquery.record.RecordCategory;
 import io.creditquery.record.RecordPage;
 import io.smallrye.mutiny.Uni;
@@ -17,8 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,31 +24,29 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.time.OffsetDateTime;
-import java.util.Set;
 
 @Path("/api/v1/subjects")
 @Produces(MediaType.APPLICATION_JSON)
 public class SubjectResource {
 
-    private static final Set<String> RECORD_PARAMS = Set.of("category", "size", "cursor");
 
     private final SubjectService service;
     private final AuditContext audit;
-    private final CurrentIdentityAssociation identities;
+    private final CurrentCaller callers;
     private final AccessPolicy policy;
     private final JsonText json;
 
-    public SubjectResource(SubjectService service, AuditContext audit, CurrentIdentityAssociation identities,
+    public SubjectResource(SubjectService service, AuditContext audit, CurrentCaller callers,
                            AccessPolicy policy, JsonText json) {
         this.json = json;
         this.service = service;
         this.audit = audit;
-        this.identities = identities;
+        this.callers = callers;
         this.policy = policy;
     }
 
     private Uni<CallerView> caller() {
-        return identities.getDeferredIdentity().map(policy::view);
+        return Uni.createFrom().item(callers::get).map(policy::view);
     }
 
     /**
@@ -60,10 +56,9 @@ public class SubjectResource {
     @GET
     @Path("/{code}")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubjectProfile.class)))
-    public Uni<RestResponse<String>> profile(@Context UriInfo uri, @PathParam("code") String code,
+    public Uni<RestResponse<String>> profile(@PathParam("code") String code,
                                              @QueryParam("asOf") String asOf, @QueryParam("knownAt") String knownAt,
                                              @HeaderParam("If-None-Match") String ifNoneMatch) {
-        QueryParams.rejectUnknown(uri, Set.of("asOf", "knownAt"));
         PastDate past = PastDate.of(asOf, knownAt, OffsetDateTime.now());
         audit.code(code).query("asOf", asOf).query("knownAt", knownAt);
         return caller().chain(view -> past == null ? service.profile(code, view) : service.profileAsOf(code, view, past))
@@ -75,11 +70,10 @@ public class SubjectResource {
     @GET
     @Path("/{code}/records")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordPage.class)))
-    public Uni<RestResponse<String>> records(@Context UriInfo uri, @PathParam("code") String code,
+    public Uni<RestResponse<String>> records(@PathParam("code") String code,
                                              @QueryParam("category") String category, @QueryParam("size") String size,
                                              @QueryParam("cursor") String cursor,
                                              @HeaderParam("If-None-Match") String ifNoneMatch) {
-        QueryParams.rejectUnknown(uri, RECORD_PARAMS);
         audit.code(code).query("category", category);
         RecordCategory in = QueryParams.enumValue("category", category, RecordCategory.class);
         int pageSize = QueryParams.size("size", size, 20, 100);

@@ -1,25 +1,22 @@
 package io.creditquery.usage;
 
-import io.creditquery.apikey.ApiKeyIdentityProvider;
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
 import io.creditquery.common.QueryParams;
 import io.creditquery.ratelimit.RateLimiter;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.creditquery.security.Caller;
+import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
 
 /** An API key's own usage (calls, billed units, quota left), read from the audit log. */
 @Path("/api/v1/usage")
@@ -32,19 +29,18 @@ public class UsageResource {
     private final UsageRepository usage;
     private final RateLimiter limiter;
     private final AuditContext audit;
-    private final SecurityIdentity identity;
+    private final CurrentCaller callers;
 
-    public UsageResource(UsageRepository usage, RateLimiter limiter, AuditContext audit, SecurityIdentity identity) {
+    public UsageResource(UsageRepository usage, RateLimiter limiter, AuditContext audit, CurrentCaller callers) {
         this.usage = usage;
         this.limiter = limiter;
         this.audit = audit;
-        this.identity = identity;
+        this.callers = callers;
     }
 
     /** Days {@code from} to {@code to} inclusive (Asia/Shanghai), by default the last seven; at most 92 days. */
     @GET
-    public Uni<UsageReport> usage(@Context UriInfo uri, @QueryParam("from") String from, @QueryParam("to") String to) {
-        QueryParams.rejectUnknown(uri, Set.of("from", "to"));
+    public Uni<UsageReport> usage(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate today = LocalDate.now(RateLimiter.PLATFORM_ZONE);
         LocalDate last = date("to", to, today);
         LocalDate first = date("from", from, last.minusDays(6));
@@ -54,14 +50,15 @@ public class UsageResource {
         if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
             throw ProblemException.badRequest("from", "spans more than " + MAX_DAYS + " days; ask for a shorter period");
         }
-        String keyId = identity.getAttribute(ApiKeyIdentityProvider.API_KEY_ID);
+        Caller caller = callers.get();
+        String keyId = caller.apiKeyId();
         if (keyId == null) {
             throw ProblemException.forbidden("usage is reported to API-key holders, for their own key");
         }
         audit.query("from", first).query("to", last);
-        Integer quota = identity.getAttribute(ApiKeyIdentityProvider.DAILY_QUOTA);
-        Integer perMinute = identity.getAttribute(ApiKeyIdentityProvider.RATE_PER_MINUTE);
-        return Uni.combine().all().unis(usage.lines(keyId, first, last), limiter.today("key:" + keyId)).asTuple()
+        Integer quota = caller.dailyQuota();
+        Integer perMinute = caller.ratePerMinute();
+        return Uni.combine().all().unis(usage.lines(keyId, first, last), limiter.today(caller.rateLimitKey())).asTuple()
                 .map(both -> {
                     var lines = both.getItem1();
                     long usedToday = both.getItem2();

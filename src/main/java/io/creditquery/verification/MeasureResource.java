@@ -7,11 +7,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 
-import java.util.Set;
 
 /** The measures catalogue, read-only and public (the measures are published policy). */
 @Path("/api/v1/measures")
@@ -27,9 +24,8 @@ public class MeasureResource {
     }
 
     @GET
-    public MeasureCatalogue.Catalogue measures(@Context UriInfo uri, @QueryParam("listType") String listType,
+    public MeasureCatalogue.Catalogue measures(@QueryParam("listType") String listType,
                                                @QueryParam("scenario") String scenario) {
-        QueryParams.rejectUnknown(uri, Set.of("listType", "scenario"));
         ListType type = QueryParams.enumValue("listType", listType, ListType.class);
         Scenario in = QueryParams.enumValue("scenario", scenario, Scenario.class);
         audit.query("listType", type).query("scenario", in);

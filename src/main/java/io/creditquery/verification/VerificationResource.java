@@ -2,9 +2,8 @@ package io.creditquery.verification;
 
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
-import io.creditquery.security.Callers;
 import io.creditquery.security.Scopes;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -24,12 +23,12 @@ public class VerificationResource {
 
     private final VerificationService service;
     private final AuditContext audit;
-    private final SecurityIdentity identity;
+    private final CurrentCaller callers;
 
-    public VerificationResource(VerificationService service, AuditContext audit, SecurityIdentity identity) {
+    public VerificationResource(VerificationService service, AuditContext audit, CurrentCaller callers) {
         this.service = service;
         this.audit = audit;
-        this.identity = identity;
+        this.callers = callers;
     }
 
     @POST
@@ -41,7 +40,10 @@ public class VerificationResource {
         }
         audit.query("scenario", request.scenario()).query("purpose", request.purpose())
                 .query("codes", request.codes() == null ? 0 : request.codes().size());
-        return service.verify(request, identity.getPrincipal().getName(), department())
+        if (callers.get().owner() == null) {
+            throw ProblemException.forbidden("credit checks are made by a department (dept claim) or an API key");
+        }
+        return service.verify(request, callers.get().actorId(), department())
                 .invoke(checked -> audit.subjects(checked.subjectKeys()).query("verification", checked.result().id()))
                 .map(VerificationService.Checked::result);
     }
@@ -59,7 +61,7 @@ public class VerificationResource {
             throw ProblemException.badRequest("id", "is not a verification id (a UUID)");
         }
         return service.find(uuid)
-                .map(result -> result != null && (identity.hasRole(Scopes.ADMIN) || ownedByCaller(result)) ? result : null)
+                .map(result -> result != null && (callers.get().has(Scopes.ADMIN) || ownedByCaller(result)) ? result : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("no verification " + id
                         + " that this caller may read"));
     }
@@ -68,10 +70,10 @@ public class VerificationResource {
     private boolean ownedByCaller(VerificationResult result) {
         String department = department();
         return department != null ? department.equals(result.department())
-                : result.department() == null && identity.getPrincipal().getName().equals(result.checkedBy());
+                : result.department() == null && callers.get().actorId().equals(result.checkedBy());
     }
 
     private String department() {
-        return Callers.department(identity);
+        return callers.get().department();
     }
 }

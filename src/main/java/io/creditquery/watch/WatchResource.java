@@ -4,9 +4,8 @@ import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
 import io.creditquery.common.Responses;
 import io.creditquery.common.QueryParams;
-import io.creditquery.security.Callers;
 import io.creditquery.security.Scopes;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -16,13 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
-import java.util.Set;
 
 /** Watchlists (失信预警) of a department (shared by its clerks) or of a partner's API key, with scope {@code watch}. */
 @Path("/api/v1/watchlists")
@@ -40,12 +36,12 @@ public class WatchResource {
 
     private final WatchService service;
     private final AuditContext audit;
-    private final SecurityIdentity identity;
+    private final CurrentCaller callers;
 
-    public WatchResource(WatchService service, AuditContext audit, SecurityIdentity identity) {
+    public WatchResource(WatchService service, AuditContext audit, CurrentCaller callers) {
         this.service = service;
         this.audit = audit;
-        this.identity = identity;
+        this.callers = callers;
     }
 
     /** 201; the answer holds the webhook secret, shown this once. */
@@ -76,9 +72,8 @@ public class WatchResource {
     /** New black-list entries, penalties and grade drops of the watched subjects, oldest first. */
     @GET
     @Path("/{id}/events")
-    public Uni<EventPage> events(@Context UriInfo uri, @PathParam("id") String id, @QueryParam("after") String after,
+    public Uni<EventPage> events(@PathParam("id") String id, @QueryParam("after") String after,
                                  @QueryParam("size") String size) {
-        QueryParams.rejectUnknown(uri, Set.of("after", "size"));
         long from = QueryParams.wholeNumber("after", after, 0, 0, Integer.MAX_VALUE);
         int pageSize = QueryParams.size("size", size, 100, 1000);
         audit.query("watchlist", id).query("after", from);
@@ -88,7 +83,7 @@ public class WatchResource {
 
     /** Departments share their watchlists among their clerks; an API key owns its own. */
     private String owner() {
-        String owner = Callers.owner(identity);
+        String owner = callers.get().owner();
         if (owner == null) {
             throw ProblemException.forbidden("watchlists belong to a department (dept claim) or to an API key");
         }

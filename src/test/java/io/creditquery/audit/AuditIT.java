@@ -52,7 +52,7 @@ class AuditIT {
     AuditVerifier verifier;
 
     private long events(String requestId) {
-        return stores.count("select count(*) from audit_event where request_id = $1", requestId);
+        return stores.count("select count(*) from audit_event where client_request_id = $1", requestId);
     }
 
     /** Every operation in the OpenAPI document under /api/v1 leaves exactly one event, whatever its answer. */
@@ -101,13 +101,13 @@ class AuditIT {
         String requestId = "search-" + UUID.randomUUID();
         List<String> codes = given().header("X-Request-Id", requestId).queryParam("q", "有限公司").queryParam("size", 5)
                 .get("/api/v1/search").then().statusCode(200).extract().jsonPath().getList("items.code");
-        assertEquals(codes.size(), stores.count("select jsonb_array_length(subjects) from audit_event where request_id = $1",
+        assertEquals(codes.size(), stores.count("select jsonb_array_length(subjects) from audit_event where client_request_id = $1",
                 requestId));
         assertTrue(codes.size() > 0, "the search found something to audit");
         // An auditor finds the search by one of the subjects it returned.
         List<String> found = given().header("Authorization", TestTokens.bearer("370000-FGW", "admin"))
                 .queryParam("subject", codes.get(0)).queryParam("size", 100).get("/api/v1/admin/audit")
-                .then().statusCode(200).extract().jsonPath().getList("items.event.requestId");
+                .then().statusCode(200).extract().jsonPath().getList("items.event.clientRequestId");
         assertTrue(found.contains(requestId), found.toString());
     }
 
@@ -115,7 +115,7 @@ class AuditIT {
     void tamperingWithOneRowIsFound() {
         String requestId = "tamper-" + UUID.randomUUID();
         given().header("X-Request-Id", requestId).get("/api/v1/codes/" + USCC).then().statusCode(200);
-        long seq = stores.count("select seq from audit_event where request_id = $1", requestId);
+        long seq = stores.count("select seq from audit_event where client_request_id = $1", requestId);
         assertTrue(verifier.verify().await().indefinitely().intact(), "chain intact before tampering");
         pool.query("update audit_event set status = 404 where seq = " + seq).execute().await().indefinitely();
         try {
@@ -140,11 +140,11 @@ class AuditIT {
         for (int i = 0; i < 400; i++) {
             AuditEvent event = new AuditEvent(OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS), "TEST", "writer-" + (i % 2),
                     null, null, "127.0.0.1", "GET", "/api/v1/test", Map.of("i", Integer.toString(i)), List.of(), 0,
-                    200, 1, marker);
+                    200, 1, marker, i % 3 == 0 ? "client-" + i : null);
             appends.add((i % 2 == 0 ? replicaA : replicaB).append(event));
         }
         Uni.join().all(appends).andFailFast().await().indefinitely();
-        assertEquals(400, events(marker));
+        assertEquals(400, stores.count("select count(*) from audit_event where request_id = $1", marker));
         AuditVerifier.Verification verification = verifier.verify().await().indefinitely();
         assertTrue(verification.intact(), verification.toString());
     }
@@ -185,7 +185,7 @@ class AuditIT {
         }
         assertTrue(refused.get() > 0, "some requests fell in the outage");
         assertEquals(answered.get(), stores.count(
-                "select count(*) from audit_event where request_id = $1 and status = 200", marker));
+                "select count(*) from audit_event where client_request_id = $1 and status = 200", marker));
         assertTrue(verifier.verify().await().indefinitely().intact());
     }
 }

@@ -1,7 +1,8 @@
 package io.creditquery.faults;
 
-import io.creditquery.common.OverloadGuard;
+import io.creditquery.frontdoor.FrontDoor;
 import io.creditquery.support.CheckBodies;
+import io.creditquery.support.TestStores;
 import io.creditquery.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -36,7 +37,9 @@ class OverloadIT {
     }
 
     @Inject
-    OverloadGuard guard;
+    FrontDoor guard;
+    @Inject
+    TestStores stores;
 
     @Test
     void refusesBeyondCapacityAndRecovers() throws Exception {
@@ -52,6 +55,8 @@ class OverloadIT {
         int refused = 0;
         for (Future<Response> answer : answers) {
             Response response = answer.get();
+            assertEquals(response.statusCode(), stores.count("select status from audit_event where request_id = $1",
+                    response.header("X-Request-Id")), "the answer's one audit event carries its real status");
             if (response.statusCode() == 200) {
                 served++;
             } else {

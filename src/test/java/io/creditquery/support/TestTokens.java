@@ -16,9 +16,9 @@ public final class TestTokens {
                 .claim("dept", dept).claim("scope", scopes).expiresIn(600).sign();
     }
 
-    /** A credit subject's own token: {@code sub} is its USCC or citizen ID, no department. */
+    /** A credit subject's own login: {@code cq_login: "subject"}, {@code sub} its USCC or citizen ID, no department. */
     public static String subject(String sub) {
-        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(sub).expiresIn(600).sign();
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(sub).claim("cq_login", "subject").expiresIn(600).sign();
     }
 
     public static String bearer(String dept, String scopes) {

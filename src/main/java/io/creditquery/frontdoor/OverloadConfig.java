@@ -1,4 +1,4 @@
-package io.creditquery.common;
+package io.creditquery.frontdoor;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,0 +1,212 @@
+package io.creditquery.frontdoor;
+
+import io.creditquery.audit.RequestAudit;
+import io.creditquery.common.FieldError;
+import io.creditquery.common.Problem;
+import io.creditquery.common.VertxContexts;
+import io.creditquery.ratelimit.RateLimits;
+import io.creditquery.security.Caller;
+import io.creditquery.security.Credentials;
+import io.creditquery.security.CredentialsRefused;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+
+/**
+ * The one way into the API. Every request whose path is not canonical or lies under {@code /api} takes the same
+ * steps, and every answer or refusal on the way leaves exactly one audit event with its real status:
+ * <ol>
+ *   <li>before anything else (route order {@value #OPEN}, ahead of Quarkus's CORS filter at -300): a server-made
+ *   request id, the in-flight limit (503 {@code overloaded}) and the request deadline (503 {@code deadline-exceeded});</li>
+ *   <li>after Quarkus has put the deferred identity in place (order {@value #ADMIT}; authentication at -200):
+ *   the credentials (401), the one {@link Caller}, the rate limits (429), the canonical path (400), the sizes of
+ *   the request target, headers and body (414, 431, 413, 411);</li>
+ *   <li>RESTEasy: the parameter check ({@code QueryParameterFilter}), the resource, its audit ({@code AuditFilter});</li>
+ *   <li>no route (404), and whatever else ends a request unclaimed — a CORS refusal, a client that went away
+ *   (recorded as 499) — is audited when the exchange ends.</li>
+ * </ol>
+ */
+@Singleton
+public class FrontDoor {
+
+    static final int OPEN = -301;
+    static final int ADMIT = -190;
+    public static final String REQUEST_ID = "X-Request-Id";
+    private static final int CLIENT_CLOSED = 499;
+    private static final Logger LOG = Logger.getLogger(FrontDoor.class);
+    private static final BiConsumer<RoutingContext, Throwable> ANSWERED_HERE = (ctx, failure) -> {
+    };
+
+    private final RequestAudit audit;
+    private final RateLimits limits;
+    private final OverloadConfig overload;
+    private final RequestLimitsConfig sizes;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    public FrontDoor(RequestAudit audit, RateLimits limits, OverloadConfig overload, RequestLimitsConfig sizes) {
+        this.audit = audit;
+        this.limits = limits;
+        this.overload = overload;
+        this.sizes = sizes;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(OPEN).handler(this::open);
+        router.route().order(ADMIT).handler(this::admit);
+        router.route().last().handler(this::unmatched);
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    private void open(RoutingContext ctx) {
+        String path = ctx.request().path();
+        String pathRefusal = CanonicalPath.refusal(path);
+        if (pathRefusal == null && !CanonicalPath.isApi(path)) {
+            ctx.next();
+            return;
+        }
+        Exchange exchange = Exchange.open(ctx, pathRefusal);
+        ctx.response().putHeader(REQUEST_ID, exchange.requestId());
+        if (inFlight.incrementAndGet() > overload.maxInFlight()) {
+            inFlight.decrementAndGet();
+            refuse(ctx, exchange, Problem.of(503, "overloaded", "the service is at capacity; retry after "
+                    + overload.retryAfterSeconds() + " s", null), retryAfter());
+            return;
+        }
+        long allowed = (path.equals(RequestSizes.UPLOAD_PATH) ? overload.uploadDeadline() : overload.requestDeadline()).toMillis();
+        long deadline = ctx.vertx().setTimer(allowed, ignored -> {
+            if (!ctx.response().headWritten()) {
+                refuse(ctx, exchange, Problem.of(503, "deadline-exceeded", "the request did not complete within "
+                        + allowed + " ms; retry after " + overload.retryAfterSeconds() + " s", null), retryAfter());
+            }
+        });
+        ctx.addEndHandler(ended -> {
+            ctx.vertx().cancelTimer(deadline);
+            inFlight.decrementAndGet();
+            ended(ctx, exchange, ended);
+        });
+        ctx.next();
+    }
+
+    private void admit(RoutingContext ctx) {
+        Exchange exchange = Exchange.of(ctx);
+        if (exchange == null) {
+            ctx.next();
+            return;
+        }
+        FieldError credentials = Credentials.refusal(ctx.request());
+        if (credentials != null) {
+            refuse(ctx, exchange, unauthorized(credentials), Map.of("WWW-Authenticate", Credentials.WWW_AUTHENTICATE));
+            return;
+        }
+        // Failed authentication is answered here, audited, rather than by Quarkus's default handler.
+        ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, ANSWERED_HERE);
+        Uni<SecurityIdentity> identity = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        VertxContexts.backToCaller(identity).subscribe().with(id -> identified(ctx, exchange, id), failure -> {
+            if (failure instanceof AuthenticationFailedException) {
+                String reason = CredentialsRefused.reasonOf(failure) != null ? CredentialsRefused.reasonOf(failure)
+                        : "the presented credentials are not valid (unknown, revoked or expired)";
+                refuse(ctx, exchange, unauthorized(new FieldError(credentialHeader(ctx), reason)),
+                        Map.of("WWW-Authenticate", Credentials.WWW_AUTHENTICATE));
+            } else {
+                LOG.warnf("credentials could not be checked on %s %s: %s", ctx.request().method(),
+                        ctx.request().path(), failure.toString());
+                refuse(ctx, exchange, Problem.of(503, "identity-unavailable",
+                        "the presented credentials cannot be checked right now; try again later", null), retryAfter());
+            }
+        });
+    }
+
+    private void identified(RoutingContext ctx, Exchange exchange, SecurityIdentity identity) {
+        Caller caller = identity.getAttribute(Caller.ATTRIBUTE);
+        exchange.identified(caller);
+        ctx.put(Caller.ATTRIBUTE, caller);
+        limits.check(caller).subscribe().with(verdict -> {
+            verdict.headers().forEach(ctx.response()::putHeader);
+            if (verdict.refusal() != null) {
+                refuse(ctx, exchange, verdict.refusal(), Map.of());
+                return;
+            }
+            Problem oversized = exchange.pathRefusal() != null
+                    ? Problem.ofField(400, "non-canonical-path", "path", exchange.pathRefusal())
+                    : RequestSizes.refusal(ctx.request(), sizes);
+            if (oversized != null) {
+                refuse(ctx, exchange, oversized, oversized.status() == 400 ? Map.of() : Map.of("Connection", "close"));
+                return;
+            }
+            ctx.next();
+        }, failure -> refuse(ctx, exchange, Problem.of(500, "server-error", "the request could not be processed", null),
+                Map.of()));
+    }
+
+    private void unmatched(RoutingContext ctx) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        Problem problem = Problem.of(404, "not-found", "no resource at " + ctx.request().path(), null);
+        Exchange exchange = Exchange.of(ctx);
+        if (exchange == null) {
+            send(ctx, problem, Map.of());
+        } else {
+            refuse(ctx, exchange, problem, Map.of());
+        }
+    }
+
+    /** Answers with {@code problem} once its audit event is durable (a 503 if it cannot be); nothing if already answered. */
+    private void refuse(RoutingContext ctx, Exchange exchange, Problem problem, Map<String, String> headers) {
+        if (!exchange.claim()) {
+            return;
+        }
+        VertxContexts.backToCaller(audit.record(ctx, exchange, problem.status(), Map.of(), List.of()))
+                .subscribe().with(ignored -> send(ctx, problem, headers), failure -> send(ctx, Problem.of(503,
+                        "audit-unavailable", "the audit log cannot be written, so no query is answered; try again later",
+                        null), Map.of("Retry-After", "5")));
+    }
+
+    /** The end of an exchange no part of the pipeline claimed: answered by the framework, or the client went away. */
+    private void ended(RoutingContext ctx, Exchange exchange, AsyncResult<Void> ended) {
+        if (!exchange.claim()) {
+            return;
+        }
+        int status = ended.succeeded() && ctx.response().ended() ? ctx.response().getStatusCode() : CLIENT_CLOSED;
+        audit.record(ctx, exchange, status, Map.of(), List.of()).subscribe().with(ignored -> {
+        }, failure -> LOG.errorf("audit event of an unclaimed %s %s (status %d) could not be written: %s",
+                ctx.request().method(), ctx.request().path(), status, failure.getMessage()));
+    }
+
+    private static void send(RoutingContext ctx, Problem problem, Map<String, String> headers) {
+        if (ctx.response().headWritten()) {
+            return;
+        }
+        var response = ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        headers.forEach(response::putHeader);
+        response.end(Json.encode(problem.at(ctx.request().path())));
+    }
+
+    private Map<String, String> retryAfter() {
+        return Map.of("Retry-After", Integer.toString(overload.retryAfterSeconds()));
+    }
+
+    private static Problem unauthorized(FieldError error) {
+        return Problem.of(401, "unauthorized", error.field() + ": " + error.reason(), List.of(error));
+    }
+
+    private static String credentialHeader(RoutingContext ctx) {
+        return ctx.request().getHeader("Authorization") != null ? "Authorization" : "X-API-Key";
+    }
+}

@@ -1,0 +1,142 @@
+package io.creditquery.security;
+
+import io.creditquery.apikey.ApiKeyIdentityProvider;
+import io.creditquery.code.CodeCheck;
+import io.creditquery.code.CodeKind;
+import io.creditquery.code.CodeValidator;
+import io.creditquery.ingest.IngestLineParser;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonString;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The one place that works out who the caller is (the Quarkus way, as Horreum's RolesAugmentor does): every
+ * identity, anonymous ones included, leaves here with its {@link Caller}, or the request is refused 401.
+ *
+ * <ul>
+ *   <li>an API key: a partner agency;</li>
+ *   <li>a token with {@code cq_login: "subject"}: a credit subject's own login, whose {@code sub} is exactly its
+ *   USCC or citizen ID (no {@code dept}, no scopes); nothing else makes a token a subject login;</li>
+ *   <li>a token with a {@code dept} claim: a department official, or an admin with the {@code admin} scope;</li>
+ *   <li>a token with the {@code admin} scope and no {@code dept}: platform ops;</li>
+ *   <li>any other token is refused, as is a {@code sub} in the partner namespace ({@code apikey:…}).</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class CallerAugmentor implements SecurityIdentityAugmentor {
+
+    public static final String LOGIN_CLAIM = "cq_login";
+    public static final String SUBJECT_LOGIN = "subject";
+    public static final String DEPARTMENT_CLAIM = "dept";
+
+    private static final Pattern DEPARTMENT = Pattern.compile(IngestLineParser.DEPARTMENT_PATTERN);
+
+    private final PersonalIds personalIds;
+    private final ClientAddress clientAddress;
+
+    public CallerAugmentor(PersonalIds personalIds, ClientAddress clientAddress) {
+        this.personalIds = personalIds;
+        this.clientAddress = clientAddress;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        return augment(identity, context, Map.of());
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context,
+                                         Map<String, Object> attributes) {
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(attributes);
+        Caller caller;
+        try {
+            caller = derive(identity, http == null ? null : clientAddress.of(http.request()));
+        } catch (CredentialsRefused refused) {
+            return Uni.createFrom().failure(refused.asFailure());
+        }
+        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity).addAttribute(Caller.ATTRIBUTE, caller).build());
+    }
+
+    Caller derive(SecurityIdentity identity, String clientIp) {
+        if (identity.isAnonymous()) {
+            return Caller.anonymous(clientIp);
+        }
+        Set<String> scopes = identity.getRoles();
+        String keyId = identity.getAttribute(ApiKeyIdentityProvider.API_KEY_ID);
+        if (keyId != null) {
+            return new Caller(Caller.Kind.PARTNER, "apikey:" + keyId, null, scopes, null, keyId,
+                    identity.getAttribute(ApiKeyIdentityProvider.RATE_PER_MINUTE),
+                    identity.getAttribute(ApiKeyIdentityProvider.DAILY_QUOTA), clientIp);
+        }
+        if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            throw new CredentialsRefused("these credentials identify no caller of this platform");
+        }
+        String sub = jwt.getSubject();
+        if (sub == null || sub.isBlank()) {
+            throw new CredentialsRefused("the token has no sub");
+        }
+        String login = text(jwt, LOGIN_CLAIM);
+        String department = text(jwt, DEPARTMENT_CLAIM);
+        if (login != null) {
+            return subjectLogin(login, sub, department, scopes, clientIp);
+        }
+        if (sub.toLowerCase(Locale.ROOT).startsWith("apikey:")) {
+            throw new CredentialsRefused("a token's sub may not take the form of an API key (apikey:…)");
+        }
+        boolean admin = scopes.contains(Scopes.ADMIN);
+        if (department != null) {
+            if (!DEPARTMENT.matcher(department).matches()) {
+                throw new CredentialsRefused("the dept claim must be a department code such as 370100-SCJ");
+            }
+            return new Caller(admin ? Caller.Kind.ADMIN : Caller.Kind.DEPARTMENT, sub, department, scopes, null, null,
+                    null, null, clientIp);
+        }
+        if (admin) {
+            return new Caller(Caller.Kind.ADMIN, sub, null, scopes, null, null, null, null, clientIp);
+        }
+        throw new CredentialsRefused("the token names no department (dept) and is no subject login (" + LOGIN_CLAIM + ")");
+    }
+
+    private Caller subjectLogin(String login, String sub, String department, Set<String> scopes, String clientIp) {
+        if (!SUBJECT_LOGIN.equals(login)) {
+            throw new CredentialsRefused(LOGIN_CLAIM + " must be \"" + SUBJECT_LOGIN + "\"");
+        }
+        if (department != null || !scopes.isEmpty()) {
+            throw new CredentialsRefused("a subject login carries neither a dept claim nor scopes");
+        }
+        CodeCheck check = CodeValidator.check(sub);
+        boolean code = check.valid() && (check.kind() == CodeKind.USCC || check.kind() == CodeKind.CITIZEN_ID);
+        if (!code || !check.normalized().equals(sub)) {
+            throw new CredentialsRefused("a subject login's sub must be exactly its USCC or citizen ID");
+        }
+        String key = check.kind() == CodeKind.USCC ? sub : personalIds.subjectKey(sub);
+        return new Caller(Caller.Kind.SUBJECT, key, null, Set.of(), key, null, null, null, clientIp);
+    }
+
+    /** A string claim, null when absent; a claim of another JSON type is refused. */
+    private static String text(JsonWebToken jwt, String claim) {
+        Object value = jwt.getClaim(claim);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof JsonString json) {
+            return json.getString();
+        }
+        if (value instanceof String string) {
+            return string;
+        }
+        throw new CredentialsRefused("the " + claim + " claim must be a string");
+    }
+}
