@@ -6,7 +6,8 @@ CQ_BENCH_PORT="${CQ_BENCH_PORT:-8090}"
 CQ_BENCH_DB="${CQ_BENCH_DB:-creditquery_bench}"
 CQ_BENCH_ALIAS="${CQ_BENCH_ALIAS:-cq-bench-subjects}"
 
-# start_bench_service LOGFILE [JVM options…, which override the defaults]: sets $service to its pid; waits until
+# start_bench_service LOGFILE [JVM options…, which override the defaults]: runs $CQ_BENCH_JAR (default: this
+# checkout's build) and sets $service to its pid; waits until
 # /q/health/ready is UP (or /q/health/live with CQ_BENCH_HEALTH=live: a service loading a data set is not ready
 # until the load is indexed, which takes longer than any fixed wait).
 start_bench_service() {
@@ -15,7 +16,7 @@ start_bench_service() {
     -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:$CQ_PG_PORT/$CQ_BENCH_DB" \
     -Dcredit.db.jdbc-url="jdbc:postgresql://127.0.0.1:$CQ_PG_PORT/$CQ_BENCH_DB" \
     -Dcredit.search.subjects-alias="$CQ_BENCH_ALIAS" -Dcredit.redis.key-prefix="cq-bench-$CQ_BENCH_ALIAS" \
-    "$@" -jar "$CQ_ROOT/target/quarkus-app/quarkus-run.jar" > "$logfile" 2>&1 &
+    "$@" -jar "${CQ_BENCH_JAR:-$CQ_ROOT/target/quarkus-app/quarkus-run.jar}" > "$logfile" 2>&1 &
   service=$!
   local health="${CQ_BENCH_HEALTH:-ready}"
   for _ in $(seq 1 900); do
@@ -39,4 +40,15 @@ bench_data_set() {
   esac
   CQ_BENCH_DB="creditquery_bench_$1" CQ_BENCH_ALIAS="cq-bench-$1"
   bench_data="$CQ_ROOT/load-tests/data/$1"
+}
+
+# wrk_checked OUTFILE wrk-arguments…: runs wrk and refuses to report a run that saw a non-2xx answer or a socket
+# error (it measured something else than the path it names).
+wrk_checked() {
+  local out="$1"; shift
+  wrk "$@" > "$out"
+  if grep -q "Non-2xx" "$out" || grep -q "Socket errors" "$out"; then
+    cat "$out" >&2
+    die "wrk saw non-2xx answers or socket errors ($out): nothing was measured"
+  fi
 }
