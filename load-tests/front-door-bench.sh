@@ -2,11 +2,12 @@
 # The front door's cost on the hottest path, before and after, in one run on this box: cached profile lookups
 # (GET /api/v1/subjects/{code}, 2,000 demo codes, every profile in Redis first) served by a build of BASE and by
 # this checkout, one after the other against the same database, index and cache, anonymous and with a partner key.
-#   load-tests/front-door-bench.sh [BASE=04d1d92] [SECONDS=20] [CONNECTIONS=32]
+#   load-tests/front-door-bench.sh [BASE=04d1d92] [SECONDS=20] [CONNECTIONS=32] [ROUNDS=2]
+# Rounds alternate the order (base first, then head first), so that neither build always runs on a warmer box.
 # wrk: 1 thread, loopback only; limits set out of reach (one client address, one key). A run that saw a non-2xx
 # answer fails instead of printing.
 source "$(dirname "$0")/lib.sh"
-base="${1:-04d1d92}" seconds="${2:-20}" connections="${3:-32}"
+base="${1:-04d1d92}" seconds="${2:-20}" connections="${3:-32}" rounds="${4:-2}"
 command -v wrk >/dev/null || apt_install wrk
 ensure_stores
 cd "$CQ_ROOT"
@@ -20,7 +21,7 @@ if [ ! -f "$base_dir/target/quarkus-app/quarkus-run.jar" ]; then
   (cd "$base_dir" && mvn -B -q package -DskipTests)
 fi
 service=""
-trap 'stop_bench_service' EXIT
+trap 'stop_bench_service || true' EXIT
 opts=(-Dcredit.ratelimit.anonymous-per-minute=100000000 -Dcredit.demo.load=true)
 # The demo data once (idempotent), by this checkout's build; both builds then read the same stores.
 start_bench_service "$work/load.log" "${opts[@]}"
@@ -30,14 +31,17 @@ psql_admin -d "$CQ_BENCH_DB" -c "select '/api/v1/subjects/' || uscc from subject
 [ "$(wc -l < "$work/paths.txt")" -eq 2000 ] || die "the demo data set has fewer than 2,000 organisations"
 admin="$(bin/token --dept 370000-FGW --scope admin)"
 results="$work/results.md"
-printf '| build | caller | requests/s | p50 | p99 |\n|---|---|---|---|---|\n' > "$results"
-for side in base head; do
+printf '| round | build | caller | requests/s | p50 | p99 |\n|---|---|---|---|---|---|\n' > "$results"
+for round in $(seq 1 "$rounds"); do
+sides="base head"
+[ $((round % 2)) -eq 0 ] && sides="head base"
+for side in $sides; do
   if [ "$side" = base ]; then jar="$base_dir/target/quarkus-app/quarkus-run.jar"; else jar="$CQ_ROOT/target/quarkus-app/quarkus-run.jar"; fi
   CQ_BENCH_JAR="$jar" start_bench_service "$work/$side.log" "${opts[@]/-Dcredit.demo.load=true/-Dcredit.demo.load=false}"
   key=$(curl -fsS -X POST "http://127.0.0.1:$CQ_BENCH_PORT/api/v1/admin/api-keys" -H "Authorization: Bearer $admin" \
     -H 'Content-Type: application/json' -d '{"name":"bench","scopes":["search"],"ratePerMinute":100000000}' | jq -r .key)
   [ -n "$key" ] && [ "$key" != null ] || die "no API key from the $side build"
-  sed "s#^#http://127.0.0.1:$CQ_BENCH_PORT#" "$work/paths.txt" | xargs -P4 -n50 curl -fsS -o /dev/null
+  sed "s#^#http://127.0.0.1:$CQ_BENCH_PORT#" "$work/paths.txt" | xargs -P4 -n1 curl -fsS -o /dev/null
   for caller in anonymous partner; do
     headers=()
     [ "$caller" = partner ] && headers=(-H "X-API-Key: $key")
@@ -45,11 +49,12 @@ for side in base head; do
       "http://127.0.0.1:$CQ_BENCH_PORT" -- "$work/paths.txt"
     wrk_checked "$work/$side-$caller.txt" -t1 -c"$connections" -d"${seconds}s" --latency "${headers[@]}" \
       -s load-tests/mix.lua "http://127.0.0.1:$CQ_BENCH_PORT" -- "$work/paths.txt"
-    printf '| %s (%s) | %s | %s | %s | %s |\n' "$side" "$([ "$side" = base ] && echo "$base" || git rev-parse --short HEAD)" \
+    printf '| %s | %s (%s) | %s | %s | %s | %s |\n' "$round" "$side" "$([ "$side" = base ] && echo "$base" || git rev-parse --short HEAD)" \
       "$caller" "$(awk '/Requests\/sec/ {print $2}' "$work/$side-$caller.txt")" \
       "$(awk '$1 == "50%" {print $2}' "$work/$side-$caller.txt")" "$(awk '$1 == "99%" {print $2}' "$work/$side-$caller.txt")" >> "$results"
   done
   stop_bench_service
+done
 done
 cat "$results"
 echo "machine: $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ); wrk -t1 -c$connections -d${seconds}s" 
