@@ -5,6 +5,7 @@ import io.creditquery.common.Responses;
 import io.creditquery.security.AccessPolicy;
 import io.creditquery.security.Scopes;
 import io.quarkus.security.Authenticated;
+import io.creditquery.security.Caller;
 import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,7 +63,8 @@ public class CommitmentResource {
     @Authenticated
     public Uni<CommitmentView> find(@PathParam("id") String id) {
         audit.query("commitment", id);
-        return service.find(id, callers.get().department(), policy.view(callers.get()).subjectKey());
+        Caller caller = callers.get();
+        return service.find(id, caller.department(), policy.view(caller).subjectKey());
     }
 
     private String department() {

@@ -5,6 +5,7 @@ import io.creditquery.common.ProblemException;
 import io.creditquery.common.Responses;
 import io.creditquery.common.QueryParams;
 import io.creditquery.security.Scopes;
+import io.creditquery.security.Caller;
 import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -88,7 +89,8 @@ public class JobResource {
     private Uni<RestResponse<JobView>> submitted(JobRequest request, String key) {
         audit.query("scenario", request == null ? null : request.scenario())
                 .query("codes", request == null || request.codes() == null ? 0 : request.codes().size());
-        return service.submit(request, owner(), callers.get().actorId(), callers.get().department(), key)
+        Caller caller = callers.get();
+        return service.submit(request, owner(), caller.actorId(), caller.department(), key)
                 .invoke(submitted -> audit.query("job", submitted.job().id()))
                 .map(submitted -> submitted.created()
                         ? Responses.created("/api/v1/verification-jobs/" + submitted.job().id(), submitted.job())

@@ -8,6 +8,7 @@ import io.creditquery.security.AccessPolicy;
 import io.creditquery.security.CallerView;
 import io.creditquery.security.Scopes;
 import io.quarkus.security.Authenticated;
+import io.creditquery.security.Caller;
 import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,8 +50,9 @@ public class RepairResource {
         if (request != null) {
             audit.query("recordId", request.recordId()).query("listEntryId", request.listEntryId());
         }
-        CallerView caller = policy.view(callers.get());
-        return service.apply(request, caller, callers.get().actorId())
+        Caller who = callers.get();
+        CallerView caller = policy.view(who);
+        return service.apply(request, caller, who.actorId())
                 .invoke(view -> audit.query("repair", view.id()).subject(caller.subjectKey()))
                 .map(view -> Responses.created("/api/v1/repairs/" + view.id(), view));
     }
@@ -59,7 +61,8 @@ public class RepairResource {
     @Path("/{id}")
     public Uni<RepairView> find(@PathParam("id") String id) {
         audit.query("repair", id);
-        return service.find(id, callers.get().department(), policy.view(callers.get()).subjectKey());
+        Caller caller = callers.get();
+        return service.find(id, caller.department(), policy.view(caller).subjectKey());
     }
 
     /** APPROVE or REJECT, by the department that owns the record or list entry. */
@@ -69,8 +72,9 @@ public class RepairResource {
     @RolesAllowed(Scopes.REPAIR_HANDLE)
     public Uni<RepairView> decide(@PathParam("id") String id, RepairDecision decision) {
         audit.query("repair", id).query("decision", decision == null ? null : decision.decision());
-        return service.decide(id, decision, callers.get().requireDepartment("repairs are decided by departments"),
-                callers.get().actorId());
+        Caller caller = callers.get();
+        return service.decide(id, decision, caller.requireDepartment("repairs are decided by departments"),
+                caller.actorId());
     }
 
     /** A department's applications (with {@code repair:handle}), or the calling subject's own, oldest first. */
@@ -83,8 +87,9 @@ public class RepairResource {
         }
         int pageSize = QueryParams.size("size", size, 50, 200);
         audit.query("status", state);
-        String department = callers.get().has(Scopes.REPAIR_HANDLE) ? callers.get().department() : null;
-        String subjectKey = policy.view(callers.get()).subjectKey();
+        Caller caller = callers.get();
+        String department = caller.has(Scopes.REPAIR_HANDLE) ? caller.department() : null;
+        String subjectKey = policy.view(caller).subjectKey();
         if (department == null && subjectKey == null) {
             throw ProblemException.forbidden("repair applications are listed for their department (scope "
                     + Scopes.REPAIR_HANDLE + ") or for the subject itself");

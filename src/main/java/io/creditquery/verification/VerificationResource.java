@@ -3,6 +3,7 @@ package io.creditquery.verification;
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
 import io.creditquery.security.Scopes;
+import io.creditquery.security.Caller;
 import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,10 +41,11 @@ public class VerificationResource {
         }
         audit.query("scenario", request.scenario()).query("purpose", request.purpose())
                 .query("codes", request.codes() == null ? 0 : request.codes().size());
-        if (callers.get().owner() == null) {
+        Caller caller = callers.get();
+        if (caller.owner() == null) {
             throw ProblemException.forbidden("credit checks are made by a department (dept claim) or an API key");
         }
-        return service.verify(request, callers.get().actorId(), department())
+        return service.verify(request, caller.actorId(), caller.department())
                 .invoke(checked -> audit.subjects(checked.subjectKeys()).query("verification", checked.result().id()))
                 .map(VerificationService.Checked::result);
     }
@@ -60,20 +62,17 @@ public class VerificationResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("id", "is not a verification id (a UUID)");
         }
+        Caller caller = callers.get();
         return service.find(uuid)
-                .map(result -> result != null && (callers.get().has(Scopes.ADMIN) || ownedByCaller(result)) ? result : null)
+                .map(result -> result != null && (caller.has(Scopes.ADMIN) || ownedBy(caller, result)) ? result : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("no verification " + id
                         + " that this caller may read"));
     }
 
     /** A department's checks are shared by its clerks; a partner's (no department) are its key's own. */
-    private boolean ownedByCaller(VerificationResult result) {
-        String department = department();
-        return department != null ? department.equals(result.department())
-                : result.department() == null && callers.get().actorId().equals(result.checkedBy());
-    }
-
-    private String department() {
-        return callers.get().department();
+    private static boolean ownedBy(Caller caller, VerificationResult result) {
+        return caller.department() != null ? caller.department().equals(result.department())
+                : result.department() == null && caller.kind() == Caller.Kind.PARTNER
+                && caller.actorId().equals(result.checkedBy());
     }
 }
