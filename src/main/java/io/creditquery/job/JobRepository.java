@@ -22,7 +22,8 @@ public class JobRepository {
     }
 
     /** Codes of one job to answer now, in order. */
-    public record Chunk(String jobId, String scenario, List<Integer> indexes, List<String> codes) {
+    public record Chunk(String jobId, String scenario, boolean everyNaturalPerson, List<Integer> indexes,
+                        List<String> codes) {
     }
 
     /** One answered code: its position and its answer as JSON. */
@@ -36,16 +37,16 @@ public class JobRepository {
     }
 
     public Uni<Void> create(SqlConnection connection, String id, String owner, String actor, String department,
-                            String scenario, String purpose, String idempotencyKey, List<String> codes,
-                            String webhookUrl, String webhookSecret) {
+                            boolean everyNaturalPerson, String scenario, String purpose, String idempotencyKey,
+                            List<String> codes, String webhookUrl, String webhookSecret) {
         return connection.preparedQuery("""
                         insert into verification_job (id, owner, actor, department, scenario, purpose, idempotency_key,
-                                                      total, status, webhook_url, webhook_secret)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, 'QUEUED', $9, $10)
+                                                      total, status, webhook_url, webhook_secret, every_natural_person)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, 'QUEUED', $9, $10, $11)
                         """)
                 .execute(Tuple.tuple().addString(id).addString(owner).addString(actor).addString(department)
                         .addString(scenario).addString(purpose).addString(idempotencyKey).addInteger(codes.size())
-                        .addString(webhookUrl).addString(webhookSecret))
+                        .addString(webhookUrl).addString(webhookSecret).addBoolean(everyNaturalPerson))
                 .chain(() -> connection.preparedQuery("""
                                 insert into verification_job_item (job_id, idx, code)
                                 select $1, (t.n - 1)::int, t.code from unnest($2::text[]) with ordinality as t(code, n)
@@ -84,7 +85,7 @@ public class JobRepository {
      * jobs); the job row stays locked until the caller's transaction ends, so replicas never take the same codes.
      */
     public Uni<Chunk> claim(SqlConnection connection, int size) {
-        return connection.preparedQuery("select id, scenario from verification_job where status <> 'DONE'"
+        return connection.preparedQuery("select id, scenario, every_natural_person from verification_job where status <> 'DONE'"
                         + " order by turn_at limit 1 for update skip locked").execute()
                 .chain(rows -> {
                     if (rows.size() == 0) {
@@ -101,7 +102,8 @@ public class JobRepository {
                                     indexes.add(item.getInteger("idx"));
                                     codes.add(item.getString("code"));
                                 });
-                                return new Chunk(job.getString("id"), job.getString("scenario"), indexes, codes);
+                                return new Chunk(job.getString("id"), job.getString("scenario"),
+                                        job.getBoolean("every_natural_person"), indexes, codes);
                             });
                 });
     }

@@ -6,6 +6,7 @@ import io.creditquery.common.Responses;
 import io.creditquery.common.QueryParams;
 import io.creditquery.security.Scopes;
 import io.creditquery.security.Caller;
+import io.creditquery.security.AccessPolicy;
 import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,11 +38,13 @@ public class JobResource {
     private final JobService service;
     private final AuditContext audit;
     private final CurrentCaller callers;
+    private final AccessPolicy policy;
 
-    public JobResource(JobService service, AuditContext audit, CurrentCaller callers) {
+    public JobResource(JobService service, AuditContext audit, CurrentCaller callers, AccessPolicy policy) {
         this.service = service;
         this.audit = audit;
         this.callers = callers;
+        this.policy = policy;
     }
 
     /** {"scenario", "purpose", "codes": [...]}; 201 with the job, or 200 with the earlier job of the same Idempotency-Key. */
@@ -90,7 +93,7 @@ public class JobResource {
         audit.query("scenario", request == null ? null : request.scenario())
                 .query("codes", request == null || request.codes() == null ? 0 : request.codes().size());
         Caller caller = callers.get();
-        return service.submit(request, owner(), caller.actorId(), caller.department(), key)
+        return service.submit(request, owner(), caller.actorId(), caller.department(), policy.seesEveryNaturalPerson(caller), key)
                 .invoke(submitted -> audit.query("job", submitted.job().id()))
                 .map(submitted -> submitted.created()
                         ? Responses.created("/api/v1/verification-jobs/" + submitted.job().id(), submitted.job())

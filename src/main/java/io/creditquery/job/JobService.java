@@ -39,7 +39,7 @@ public class JobService {
     }
 
     public Uni<Submitted> submit(JobRequest request, String owner, String actor, String department,
-                                 String idempotencyKey) {
+                                 boolean everyNaturalPerson, String idempotencyKey) {
         if (request == null) {
             throw ProblemException.badRequest("body", "is required: {\"scenario\", \"codes\": [...]} or a CSV of codes");
         }
@@ -61,7 +61,7 @@ public class JobService {
             String id = TrackingIds.next(PREFIX);
             String secret = webhookUrl == null ? null : webhooks.newSecret();
             return pool.withTransaction(connection -> jobs.create(connection, id, owner, actor, department,
-                            scenario.name(), purpose, key, cleaned, webhookUrl, secret))
+                            everyNaturalPerson, scenario.name(), purpose, key, cleaned, webhookUrl, secret))
                     .invoke(worker::kick)
                     .chain(() -> jobs.find(id)).chain(job -> view(job, secret)).map(view -> new Submitted(view, true));
         });

@@ -70,7 +70,7 @@ public class JobWorker {
             if (chunk == null || chunk.codes().isEmpty()) {
                 return Uni.createFrom().item(0);
             }
-            return verification.items(Scenario.valueOf(chunk.scenario()), chunk.codes()).chain(items -> {
+            return verification.items(Scenario.valueOf(chunk.scenario()), chunk.codes(), chunk.everyNaturalPerson()).chain(items -> {
                 List<JobRepository.Answer> answers = new ArrayList<>();
                 for (VerificationResult.Item item : items) {
                     int index = chunk.indexes().get(item.index());

@@ -44,8 +44,16 @@ public class AccessPolicy {
         };
     }
 
-    /** Natural persons: the public sees them only when a law-mandated public list names them. */
+    /**
+     * Natural persons: the public (anonymous callers and partner keys) sees them only while a law-mandated public
+     * list names them; departments and the person see them. One rule for profiles, records, reports, credit checks,
+     * bulk jobs and watchlists: to whom it denies a person, that person is a code nobody has.
+     */
     public boolean seesEveryNaturalPerson(CallerView view) {
         return view.kind() != CallerView.Kind.PUBLIC;
+    }
+
+    public boolean seesEveryNaturalPerson(Caller caller) {
+        return seesEveryNaturalPerson(view(caller));
     }
 }

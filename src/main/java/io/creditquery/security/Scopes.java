@@ -21,6 +21,7 @@ public final class Scopes {
     /** Keep watchlists and read their events (失信预警). */
     public static final String WATCH = "watch";
 
+
     private Scopes() {
     }
 }

@@ -4,6 +4,7 @@ import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
 import io.creditquery.security.Scopes;
 import io.creditquery.security.Caller;
+import io.creditquery.security.AccessPolicy;
 import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,11 +26,13 @@ public class VerificationResource {
     private final VerificationService service;
     private final AuditContext audit;
     private final CurrentCaller callers;
+    private final AccessPolicy policy;
 
-    public VerificationResource(VerificationService service, AuditContext audit, CurrentCaller callers) {
+    public VerificationResource(VerificationService service, AuditContext audit, CurrentCaller callers, AccessPolicy policy) {
         this.service = service;
         this.audit = audit;
         this.callers = callers;
+        this.policy = policy;
     }
 
     @POST
@@ -45,7 +48,7 @@ public class VerificationResource {
         if (caller.owner() == null) {
             throw ProblemException.forbidden("credit checks are made by a department (dept claim) or an API key");
         }
-        return service.verify(request, caller.actorId(), caller.department())
+        return service.verify(request, caller.actorId(), caller.department(), policy.seesEveryNaturalPerson(caller))
                 .invoke(checked -> audit.subjects(checked.subjectKeys()).query("verification", checked.result().id()))
                 .map(VerificationService.Checked::result);
     }

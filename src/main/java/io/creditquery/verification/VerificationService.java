@@ -13,6 +13,7 @@ import io.creditquery.common.ProblemException;
 import io.creditquery.common.QueryParams;
 import io.creditquery.list.ListType;
 import io.creditquery.security.PersonalIds;
+import io.creditquery.subject.SubjectType;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -71,13 +72,17 @@ public class VerificationService {
     public record Checked(VerificationResult result, List<String> subjectKeys) {
     }
 
-    public Uni<Checked> verify(VerificationRequest request, String actor, String department) {
+    /**
+     * Checks the codes; natural persons on no public list are answered as unknown codes unless
+     * {@code everyNaturalPerson} (see {@link io.creditquery.security.AccessPolicy#seesEveryNaturalPerson(io.creditquery.security.Caller)}).
+     */
+    public Uni<Checked> verify(VerificationRequest request, String actor, String department, boolean everyNaturalPerson) {
         Scenario scenario = validate(request);
         String purpose = QueryParams.text("purpose", request.purpose(), false, 200);
         OffsetDateTime asOf = OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS);
         PastDate past = PastDate.of(request.asOf(), request.knownAt(), asOf);
         String id = UUID.randomUUID().toString();
-        return answer(scenario, request.codes(), past).map(answered -> {
+        return answer(scenario, request.codes(), past, everyNaturalPerson).map(answered -> {
             VerificationResult result = new VerificationResult(id, scenario, purpose, asOf,
                     past == null ? null : past.date(), past == null ? null : past.knownAt(), actor, department,
                     answered.summary(), answered.items(), null, null);
@@ -87,8 +92,8 @@ public class VerificationService {
     }
 
     /** The answers for a chunk of codes of a verification job (index = position in {@code codes}). */
-    public Uni<List<VerificationResult.Item>> items(Scenario scenario, List<String> codes) {
-        return answer(scenario, codes, null).map(Answered::items);
+    public Uni<List<VerificationResult.Item>> items(Scenario scenario, List<String> codes, boolean everyNaturalPerson) {
+        return answer(scenario, codes, null, everyNaturalPerson).map(Answered::items);
     }
 
     /** Items, their summary and the keys of the subjects found. */
@@ -97,7 +102,7 @@ public class VerificationService {
     }
 
     /** Validates and resolves the codes (old codes too, in one query) and answers each from the subjects' facts. */
-    private Uni<Answered> answer(Scenario scenario, List<String> codes, PastDate past) {
+    private Uni<Answered> answer(Scenario scenario, List<String> codes, PastDate past, boolean everyNaturalPerson) {
         List<Input> inputs = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             String raw = codes.get(i);
@@ -116,7 +121,8 @@ public class VerificationService {
             }
             Set<String> subjects = new LinkedHashSet<>(keys.values());
             return (past == null ? facts(subjects) : pastFacts(subjects, past))
-                    .map(facts -> answer(scenario, inputs, keys, facts, List.copyOf(subjects)));
+                    .map(facts -> answer(scenario, inputs, keys, disclosable(facts, everyNaturalPerson),
+                            List.copyOf(subjects)));
         });
     }
 
@@ -209,6 +215,26 @@ public class VerificationService {
         });
     }
 
+    /**
+     * The subjects this caller may be told about: natural persons only while a law-mandated public list names them
+     * (as on their profile), unless the caller has the legal basis to check every natural person. The others are
+     * left out, so that they are answered exactly as a code no subject has (no name, no grade, no existence).
+     */
+    private static Map<String, SubjectFacts> disclosable(Map<String, SubjectFacts> facts, boolean everyNaturalPerson) {
+        if (everyNaturalPerson) {
+            return facts;
+        }
+        Map<String, SubjectFacts> shown = new LinkedHashMap<>();
+        facts.forEach((key, f) -> {
+            if (!SubjectType.NATURAL_PERSON.name().equals(f.subjectType())
+                    || f.lists().stream().anyMatch(l -> ListType.valueOf(l.listType()).namesPersonsPublicly())) {
+                shown.put(key, f);
+            }
+        });
+        return shown;
+    }
+
+    /** {@code subjectKeys}: every subject a code named, answered or not (the audit log; the subject sees who asked). */
     private Answered answer(Scenario scenario, List<Input> inputs, Map<Integer, String> keys,
                             Map<String, SubjectFacts> facts, List<String> subjectKeys) {
         List<VerificationResult.Item> items = new ArrayList<>();

@@ -5,6 +5,7 @@ import io.creditquery.common.ProblemException;
 import io.creditquery.common.Responses;
 import io.creditquery.common.QueryParams;
 import io.creditquery.security.Scopes;
+import io.creditquery.security.AccessPolicy;
 import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,11 +38,13 @@ public class WatchResource {
     private final WatchService service;
     private final AuditContext audit;
     private final CurrentCaller callers;
+    private final AccessPolicy policy;
 
-    public WatchResource(WatchService service, AuditContext audit, CurrentCaller callers) {
+    public WatchResource(WatchService service, AuditContext audit, CurrentCaller callers, AccessPolicy policy) {
         this.service = service;
         this.audit = audit;
         this.callers = callers;
+        this.policy = policy;
     }
 
     /** 201; the answer holds the webhook secret, shown this once. */
@@ -49,7 +52,7 @@ public class WatchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<WatchlistView>> create(WatchlistRequest request) {
         audit.query("codes", request == null || request.codes() == null ? 0 : request.codes().size());
-        return service.create(request, owner())
+        return service.create(request, owner(), policy.seesEveryNaturalPerson(callers.get()))
                 .invoke(view -> audit.query("watchlist", view.id()))
                 .map(view -> Responses.created("/api/v1/watchlists/" + view.id(), view));
     }
@@ -66,7 +69,7 @@ public class WatchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<WatchlistView> add(@PathParam("id") String id, Codes codes) {
         audit.query("watchlist", id).query("codes", codes == null || codes.codes() == null ? 0 : codes.codes().size());
-        return service.add(id, codes == null ? null : codes.codes(), owner());
+        return service.add(id, codes == null ? null : codes.codes(), owner(), policy.seesEveryNaturalPerson(callers.get()));
     }
 
     /** New black-list entries, penalties and grade drops of the watched subjects, oldest first. */

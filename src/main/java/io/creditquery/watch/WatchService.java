@@ -6,6 +6,10 @@ import io.creditquery.common.TrackingIds;
 import io.creditquery.evaluation.EvaluationRules;
 import io.creditquery.subject.SubjectCodes;
 import io.creditquery.webhook.Webhooks;
+import io.creditquery.security.PersonalIds;
+import io.creditquery.code.CodeKind;
+import io.creditquery.list.ListType;
+import java.util.LinkedHashMap;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +48,8 @@ public class WatchService {
         this.config = config;
     }
 
-    public Uni<WatchlistView> create(WatchlistRequest request, String owner) {
+    /** {@code everyNaturalPerson}: see {@link io.creditquery.security.AccessPolicy#seesEveryNaturalPerson(io.creditquery.security.Caller)}. */
+    public Uni<WatchlistView> create(WatchlistRequest request, String owner, boolean everyNaturalPerson) {
         if (request == null) {
             throw ProblemException.badRequest("body", "is required: {\"name\", \"codes\": [...], \"webhookUrl\"?}");
         }
@@ -55,7 +60,7 @@ public class WatchService {
         checks.done();
         String id = TrackingIds.next(PREFIX);
         String secret = url == null ? null : webhooks.newSecret();
-        return resolve(request.codes()).chain(resolved -> pool.withTransaction(connection ->
+        return resolve(request.codes(), everyNaturalPerson).chain(resolved -> pool.withTransaction(connection ->
                         repository.createList(connection, id, owner, name, url, secret)
                                 .chain(() -> repository.watch(connection, id, resolved.states().values(),
                                         resolved.grades())))
@@ -63,11 +68,11 @@ public class WatchService {
                 .map(list -> view(list, secret, resolved.refused())));
     }
 
-    public Uni<WatchlistView> add(String id, List<String> subjectCodes, String owner) {
+    public Uni<WatchlistView> add(String id, List<String> subjectCodes, String owner, boolean everyNaturalPerson) {
         FieldChecks checks = new FieldChecks();
         checkCodes(checks, subjectCodes);
         checks.done();
-        return owned(id, owner).chain(list -> resolve(subjectCodes).chain(resolved -> {
+        return owned(id, owner).chain(list -> resolve(subjectCodes, everyNaturalPerson).chain(resolved -> {
             if (list.subjects() + resolved.states().size() > config.maxSubjects()) {
                 throw ProblemException.badRequest("codes", "would make " + (list.subjects() + resolved.states().size())
                         + " subjects; a watchlist holds at most " + config.maxSubjects());
@@ -92,33 +97,56 @@ public class WatchService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("no watchlist " + id + " of this caller"));
     }
 
+    private static final String UNKNOWN = "no subject is known by this code";
+
     private record Resolved(Map<Long, WatchRepository.State> states, Map<Long, String> grades,
                             List<WatchlistView.Refused> refused) {
     }
 
-    private Uni<Resolved> resolve(List<String> subjectCodes) {
+    /**
+     * The watchable subjects among the codes, and the refusals of the others. Natural persons whom no public list
+     * names are refused exactly as unknown codes are, unless the caller has the legal basis to check them; citizen
+     * IDs are echoed masked.
+     */
+    private Uni<Resolved> resolve(List<String> subjectCodes, boolean everyNaturalPerson) {
         return codes.resolve(subjectCodes).chain(resolved -> {
             List<WatchlistView.Refused> refused = new ArrayList<>();
-            Set<Long> ids = new LinkedHashSet<>();
+            Map<Long, Integer> positions = new LinkedHashMap<>();
             for (int i = 0; i < resolved.size(); i++) {
                 SubjectCodes.Resolved code = resolved.get(i);
                 if (!code.check().valid()) {
-                    refused.add(new WatchlistView.Refused(i, code.input(), code.check().firstError()));
+                    refused.add(new WatchlistView.Refused(i, shown(code), code.check().firstError()));
                 } else if (!code.known()) {
-                    refused.add(new WatchlistView.Refused(i, code.input(), "no subject is known by this code"));
+                    refused.add(new WatchlistView.Refused(i, shown(code), UNKNOWN));
                 } else {
-                    ids.add(code.subjectId());
+                    positions.putIfAbsent(code.subjectId(), i);
                 }
             }
-            if (ids.isEmpty()) {
+            if (positions.isEmpty()) {
                 return Uni.createFrom().item(new Resolved(Map.of(), Map.of(), refused));
             }
-            return repository.states(pool, ids).map(states -> {
+            return repository.states(pool, positions.keySet()).map(states -> {
+                Map<Long, WatchRepository.State> watchable = new LinkedHashMap<>();
                 Map<Long, String> grades = new HashMap<>();
-                states.values().forEach(s -> grades.put(s.subjectId(), grade(s)));
-                return new Resolved(states, grades, refused);
+                states.forEach((subjectId, state) -> {
+                    SubjectCodes.Resolved code = resolved.get(positions.get(subjectId));
+                    boolean person = code.subjectKey().startsWith(PersonalIds.KEY_PREFIX);
+                    if (person && !everyNaturalPerson
+                            && state.listTypes().stream().noneMatch(t -> ListType.valueOf(t).namesPersonsPublicly())) {
+                        refused.add(new WatchlistView.Refused(positions.get(subjectId), shown(code), UNKNOWN));
+                    } else {
+                        watchable.put(subjectId, state);
+                        grades.put(subjectId, grade(state));
+                    }
+                });
+                refused.sort(java.util.Comparator.comparingInt(WatchlistView.Refused::index));
+                return new Resolved(watchable, grades, refused);
             });
         });
+    }
+
+    private static String shown(SubjectCodes.Resolved code) {
+        return code.check().kind() == CodeKind.CITIZEN_ID ? PersonalIds.mask(code.check().normalized()) : code.input();
     }
 
     String grade(WatchRepository.State state) {
