@@ -3,6 +3,10 @@ package io.creditquery.audit;
 import io.creditquery.common.Cursors;
 import io.creditquery.common.ProblemException;
 import io.creditquery.common.QueryParams;
+import io.creditquery.code.CodeCheck;
+import io.creditquery.code.CodeKind;
+import io.creditquery.code.CodeValidator;
+import io.creditquery.security.PersonalIds;
 import io.creditquery.security.Scopes;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,7 +24,6 @@ import java.util.List;
 @RolesAllowed(Scopes.ADMIN)
 public class AuditAdminResource {
 
-
     /** One page of events, newest first. */
     public record AuditPage(List<AuditRepository.StoredEvent> items, String nextCursor) {
     }
@@ -29,12 +32,15 @@ public class AuditAdminResource {
     private final AuditVerifier verifier;
     private final AuditContext audit;
     private final Cursors cursors;
+    private final PersonalIds personalIds;
 
-    public AuditAdminResource(AuditRepository repository, AuditVerifier verifier, AuditContext audit, Cursors cursors) {
+    public AuditAdminResource(AuditRepository repository, AuditVerifier verifier, AuditContext audit, Cursors cursors,
+                              PersonalIds personalIds) {
         this.repository = repository;
         this.verifier = verifier;
         this.audit = audit;
         this.cursors = cursors;
+        this.personalIds = personalIds;
     }
 
     @GET
@@ -43,10 +49,11 @@ public class AuditAdminResource {
                                  @QueryParam("apiKey") String apiKey, @QueryParam("endpoint") String endpoint,
                                  @QueryParam("from") String from, @QueryParam("to") String to,
                                  @QueryParam("size") String size, @QueryParam("cursor") String cursor) {
+        String endpointPath = QueryParams.text("endpoint", endpoint, false, 300);
         AuditRepository.Filter filter = new AuditRepository.Filter(
-                QueryParams.text("subject", subject, false, 64), QueryParams.text("actor", actor, false, 200),
+                subjectKey(QueryParams.text("subject", subject, false, 64)), QueryParams.text("actor", actor, false, 200),
                 QueryParams.text("department", department, false, 64), QueryParams.text("apiKey", apiKey, false, 64),
-                QueryParams.text("endpoint", endpoint, false, 300), QueryParams.dateTime("from", from), QueryParams.dateTime("to", to));
+                endpointPath == null ? null : PersonalIds.redactPath(endpointPath), QueryParams.dateTime("from", from), QueryParams.dateTime("to", to));
         QueryParams.orderedRange(filter.from(), filter.to());
         int pageSize = QueryParams.size("size", size, 50, 500);
         String canonical = filter + "|" + pageSize;
@@ -64,6 +71,15 @@ public class AuditAdminResource {
     public Uni<AuditVerifier.Verification> verify() {
         audit.query("action", "verify");
         return verifier.verify();
+    }
+
+    /** Events name subjects by key: a citizen ID is searched by its keyed hash, and never kept in clear. */
+    private String subjectKey(String subject) {
+        if (subject == null) {
+            return null;
+        }
+        CodeCheck check = CodeValidator.check(subject);
+        return check.valid() && check.kind() == CodeKind.CITIZEN_ID ? personalIds.subjectKey(check.normalized()) : subject;
     }
 
     private static Long parseSeq(String value) {

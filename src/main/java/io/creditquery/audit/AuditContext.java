@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What a resource tells the audit log about its request: the normalised query and the subjects it returned. */
+/**
+ * What a resource tells the audit log about its request: the normalised query (anything that may be a citizen ID
+ * masked) and the subjects it returned.
+ */
 @RequestScoped
 public class AuditContext {
 
@@ -21,7 +24,7 @@ public class AuditContext {
 
     public AuditContext query(String name, Object value) {
         if (value != null) {
-            query.put(name, storable(String.valueOf(value), 512));
+            query.put(name, storable(PersonalIds.redact(String.valueOf(value)), 512));
         }
         return this;
     }

@@ -3,6 +3,7 @@ package io.creditquery.audit;
 import io.creditquery.frontdoor.Exchange;
 import io.creditquery.security.Caller;
 import io.creditquery.security.ClientAddress;
+import io.creditquery.security.PersonalIds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -45,7 +46,7 @@ public class RequestAudit {
                 caller == null ? UNIDENTIFIED : caller.kind().name(), caller == null ? null : caller.actorId(),
                 caller == null ? null : caller.department(), caller == null ? null : caller.apiKeyId(),
                 caller == null ? clientAddress.of(http) : caller.clientIp(), http.method().name(),
-                AuditContext.storable(http.path(), 512), query, subjects, subjects.size(), status,
+                AuditContext.storable(PersonalIds.redactPath(http.path()), 512), query, subjects, subjects.size(), status,
                 exchange.latencyMicros(), exchange.requestId(), exchange.clientRequestId()));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.creditquery.security.Credentials;
+import io.creditquery.security.PersonalIds;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -110,13 +111,13 @@ public class ProblemMappers {
         if (!(state.startsWith("08") || state.startsWith("57P") || state.equals("55000") || state.equals("53300"))) {
             return unexpected(e, request);
         }
-        LOG.warnf("database unavailable on %s %s: %s", request.method(), request.path(), e.getMessage());
+        LOG.warnf("database unavailable on %s %s: %s", request.method(), PersonalIds.redactPath(request.path()), e.getMessage());
         return databaseUnavailable(request);
     }
 
     @ServerExceptionMapper
     public Response databaseUnreachable(ConnectException e, HttpServerRequest request) {
-        LOG.warnf("database unreachable on %s %s: %s", request.method(), request.path(), e.getMessage());
+        LOG.warnf("database unreachable on %s %s: %s", request.method(), PersonalIds.redactPath(request.path()), e.getMessage());
         return databaseUnavailable(request);
     }
 
@@ -131,7 +132,7 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
         String reference = UUID.randomUUID().toString();
-        LOG.errorf(e, "unexpected error %s on %s %s", reference, request.method(), request.path());
+        LOG.errorf(e, "unexpected error %s on %s %s", reference, request.method(), PersonalIds.redactPath(request.path()));
         return respond(Problem.of(500, "server-error",
                 "the request could not be processed; reference " + reference, null), request);
     }

@@ -8,6 +8,7 @@ import io.creditquery.ratelimit.RateLimits;
 import io.creditquery.security.Caller;
 import io.creditquery.security.Credentials;
 import io.creditquery.security.CredentialsRefused;
+import io.creditquery.security.PersonalIds;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -125,7 +126,7 @@ public class FrontDoor {
                         Map.of("WWW-Authenticate", Credentials.WWW_AUTHENTICATE));
             } else {
                 LOG.warnf("credentials could not be checked on %s %s: %s", ctx.request().method(),
-                        ctx.request().path(), failure.toString());
+                        PersonalIds.redactPath(ctx.request().path()), failure.toString());
                 refuse(ctx, exchange, Problem.of(503, "identity-unavailable",
                         "the presented credentials cannot be checked right now; try again later", null), retryAfter());
             }
@@ -186,7 +187,7 @@ public class FrontDoor {
         int status = ended.succeeded() && ctx.response().ended() ? ctx.response().getStatusCode() : CLIENT_CLOSED;
         audit.record(ctx, exchange, status, Map.of(), List.of()).subscribe().with(ignored -> {
         }, failure -> LOG.errorf("audit event of an unclaimed %s %s (status %d) could not be written: %s",
-                ctx.request().method(), ctx.request().path(), status, failure.getMessage()));
+                ctx.request().method(), PersonalIds.redactPath(ctx.request().path()), status, failure.getMessage()));
     }
 
     private static void send(RoutingContext ctx, Problem problem, Map<String, String> headers) {
