@@ -29,7 +29,17 @@ public class AuditFilter {
     @ServerResponseFilter
     public Uni<Void> record(ContainerResponseContext response, RoutingContext ctx) {
         Exchange exchange = Exchange.of(ctx);
-        if (exchange == null || !exchange.claim()) {
+        if (exchange == null) {
+            return Uni.createFrom().voidItem();
+        }
+        if (!exchange.claim()) {
+            // The deadline answered first (and audited its 503): whichever of the two writes, the client gets that.
+            Exchange.Refusal refusal = exchange.refusal();
+            if (refusal != null) {
+                response.setStatus(refusal.problem().status());
+                refusal.headers().forEach(response.getHeaders()::putSingle);
+                response.setEntity(refusal.problem(), new Annotation[0], MediaType.valueOf(Problem.MEDIA_TYPE));
+            }
             return Uni.createFrom().voidItem();
         }
         return audit.record(ctx, exchange, response.getStatus(), context.query(), List.copyOf(context.subjects()))

@@ -1,11 +1,13 @@
 package io.creditquery.frontdoor;
 
+import io.creditquery.common.Problem;
 import io.creditquery.security.Caller;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One API request on its way through the front door: its server-made id, when it arrived, who sent it (once
@@ -14,14 +16,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Exchange {
 
+    /** A refusal the door answers with: its problem and headers. */
+    public record Refusal(Problem problem, Map<String, String> headers) {
+    }
+
     private static final String KEY = Exchange.class.getName();
+    private static final Object ANSWERED = new Object();
     private static final int MAX_CLIENT_ID = 64;
 
     private final String requestId;
     private final String clientRequestId;
     private final long startedNanos;
     private final String pathRefusal;
-    private final AtomicBoolean claimed = new AtomicBoolean();
+    /** Who answers: {@link #ANSWERED} (a resource, or the end of the exchange) or the refusal the door sent. */
+    private final AtomicReference<Object> claimedBy = new AtomicReference<>();
     private volatile Caller caller;
 
     private Exchange(String clientRequestId, String pathRefusal) {
@@ -46,11 +54,17 @@ public final class Exchange {
 
     /** True for the one caller that answers (and audits) this request; false for every later one. */
     public boolean claim() {
-        return claimed.compareAndSet(false, true);
+        return claimedBy.compareAndSet(null, ANSWERED);
     }
 
-    public boolean claimed() {
-        return claimed.get();
+    /** Claims the answer for a refusal, which a resource that finishes later must then give too (see AuditFilter). */
+    boolean claimFor(Problem problem, Map<String, String> headers) {
+        return claimedBy.compareAndSet(null, new Refusal(problem, Map.copyOf(headers)));
+    }
+
+    /** The refusal that claimed this exchange, or null (a resource or the end of the exchange claimed it). */
+    public Refusal refusal() {
+        return claimedBy.get() instanceof Refusal refusal ? refusal : null;
     }
 
     public String requestId() {

@@ -66,6 +66,7 @@ public class FrontDoor {
 
     void install(@Observes Router router) {
         router.route().order(OPEN).handler(this::open);
+        router.route().order(OPEN).failureHandler(this::unrouted);
         router.route().order(ADMIT).handler(this::admit);
         router.route().last().handler(this::unmatched);
     }
@@ -76,7 +77,8 @@ public class FrontDoor {
 
     private void open(RoutingContext ctx) {
         String path = ctx.request().path();
-        String pathRefusal = CanonicalPath.refusal(path);
+        String pathRefusal = ctx.request().uri().indexOf('#') >= 0 ? "has a fragment (#), which is never sent"
+                : CanonicalPath.refusal(path);
         if (pathRefusal == null && !CanonicalPath.isApi(path)) {
             ctx.next();
             return;
@@ -168,9 +170,26 @@ public class FrontDoor {
         }
     }
 
+    /**
+     * Requests Vert.x refuses before any handler runs: no Host (HTTP/1.1) or :authority (HTTP/2), a request target
+     * that does not start with {@code /}. Failures of handlers that did run go on to Quarkus's failure handler.
+     */
+    private void unrouted(RoutingContext ctx) {
+        if (Exchange.of(ctx) != null || (ctx.statusCode() != 400 && ctx.statusCode() != 404)) {
+            ctx.next();
+            return;
+        }
+        Exchange exchange = Exchange.open(ctx, null);
+        ctx.response().putHeader(REQUEST_ID, exchange.requestId());
+        refuse(ctx, exchange, ctx.statusCode() == 404
+                ? Problem.ofField(400, "non-canonical-path", "path", "must start with /")
+                : Problem.of(400, "bad-request", ctx.failure() == null ? "the request could not be routed"
+                : ctx.failure().getMessage(), null), Map.of());
+    }
+
     /** Answers with {@code problem} once its audit event is durable (a 503 if it cannot be); nothing if already answered. */
     private void refuse(RoutingContext ctx, Exchange exchange, Problem problem, Map<String, String> headers) {
-        if (!exchange.claim()) {
+        if (!exchange.claimFor(problem.at(ctx.request().path()), headers)) {
             return;
         }
         VertxContexts.backToCaller(audit.record(ctx, exchange, problem.status(), Map.of(), List.of()))

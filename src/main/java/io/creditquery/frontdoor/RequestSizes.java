@@ -38,11 +38,13 @@ final class RequestSizes {
     private static Problem bodyRefusal(HttpServerRequest request, RequestLimitsConfig limits) {
         boolean upload = request.path().equals(UPLOAD_PATH);
         long limit = (upload ? limits.maxUpload() : limits.maxBody()).asLongValue();
+        // Any Transfer-Encoding (chunked, "gzip, chunked", the header twice…) is a body of unknown length.
+        if (request.headers().contains("Transfer-Encoding") && !upload && request.method() != HttpMethod.GET) {
+            return Problem.ofField(411, "length-required", "body", "must declare its size in Content-Length");
+        }
         String declared = request.getHeader("Content-Length");
         if (declared == null) {
-            boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
-            return chunked && !upload && request.method() != HttpMethod.GET
-                    ? Problem.ofField(411, "length-required", "body", "must declare its size in Content-Length") : null;
+            return null;
         }
         long length;
         try {

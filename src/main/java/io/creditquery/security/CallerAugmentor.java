@@ -4,6 +4,7 @@ import io.creditquery.apikey.ApiKeyIdentityProvider;
 import io.creditquery.code.CodeCheck;
 import io.creditquery.code.CodeKind;
 import io.creditquery.code.CodeValidator;
+import io.creditquery.common.TextChecks;
 import io.creditquery.ingest.IngestLineParser;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -16,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -66,17 +69,22 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         } catch (CredentialsRefused refused) {
             return Uni.createFrom().failure(refused.asFailure());
         }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity).addAttribute(Caller.ATTRIBUTE, caller).build());
+        if (!(identity.getPrincipal() instanceof JsonWebToken)) {
+            return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity).addAttribute(Caller.ATTRIBUTE, caller).build());
+        }
+        // A token's roles are its scope claim and nothing else (SmallRye JWT would fall back to a groups claim).
+        return Uni.createFrom().item(QuarkusSecurityIdentity.builder().setPrincipal(identity.getPrincipal())
+                .addCredentials(identity.getCredentials()).addAttributes(identity.getAttributes())
+                .addRoles(caller.scopes()).addAttribute(Caller.ATTRIBUTE, caller).build());
     }
 
     Caller derive(SecurityIdentity identity, String clientIp) {
         if (identity.isAnonymous()) {
             return Caller.anonymous(clientIp);
         }
-        Set<String> scopes = identity.getRoles();
         String keyId = identity.getAttribute(ApiKeyIdentityProvider.API_KEY_ID);
         if (keyId != null) {
-            return new Caller(Caller.Kind.PARTNER, "apikey:" + keyId, null, scopes, null, keyId,
+            return new Caller(Caller.Kind.PARTNER, "apikey:" + keyId, null, identity.getRoles(), null, keyId,
                     identity.getAttribute(ApiKeyIdentityProvider.RATE_PER_MINUTE),
                     identity.getAttribute(ApiKeyIdentityProvider.DAILY_QUOTA), clientIp);
         }
@@ -87,6 +95,10 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         if (sub == null || sub.isBlank()) {
             throw new CredentialsRefused("the token has no sub");
         }
+        if (!sub.equals(sub.strip()) || TextChecks.refusedCharacter(sub) != null || sub.length() > 200) {
+            throw new CredentialsRefused("the token's sub has spaces at its ends, control or invisible characters");
+        }
+        Set<String> scopes = scopes(jwt);
         String login = text(jwt, LOGIN_CLAIM);
         String department = text(jwt, DEPARTMENT_CLAIM);
         if (login != null) {
@@ -125,12 +137,18 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         return new Caller(Caller.Kind.SUBJECT, key, null, Set.of(), key, null, null, null, clientIp);
     }
 
-    /** A string claim, null when absent; a claim of another JSON type is refused. */
+    /** The space-separated scope claim; none when absent. */
+    private static Set<String> scopes(JsonWebToken jwt) {
+        String scope = jwt.containsClaim("scope") ? text(jwt, "scope") : null;
+        return scope == null || scope.isBlank() ? Set.of() : new HashSet<>(Arrays.asList(scope.strip().split(" +")));
+    }
+
+    /** A string claim, null when absent; a claim of another JSON type (null included) is refused. */
     private static String text(JsonWebToken jwt, String claim) {
-        Object value = jwt.getClaim(claim);
-        if (value == null) {
+        if (!jwt.containsClaim(claim)) {
             return null;
         }
+        Object value = jwt.getClaim(claim);
         if (value instanceof JsonString json) {
             return json.getString();
         }
