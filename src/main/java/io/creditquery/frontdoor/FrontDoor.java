@@ -137,6 +137,11 @@ public class FrontDoor {
 
     private void identified(RoutingContext ctx, Exchange exchange, SecurityIdentity identity) {
         Caller caller = identity.getAttribute(Caller.ATTRIBUTE);
+        if (caller == null) {
+            LOG.errorf("an identity without a caller on %s %s", ctx.request().method(), PersonalIds.redactPath(ctx.request().path()));
+            refuse(ctx, exchange, Problem.of(500, "server-error", "the request could not be processed", null), Map.of());
+            return;
+        }
         exchange.identified(caller);
         ctx.put(Caller.ATTRIBUTE, caller);
         limits.check(caller).subscribe().with(verdict -> {
