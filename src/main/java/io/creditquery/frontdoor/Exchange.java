@@ -2,6 +2,7 @@ package io.creditquery.frontdoor;
 
 import io.creditquery.common.Problem;
 import io.creditquery.security.Caller;
+import io.creditquery.security.PersonalIds;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Map;
@@ -93,7 +94,7 @@ public final class Exchange {
         this.caller = caller;
     }
 
-    /** A client's own id is kept for its correlation only if it is short printable ASCII. */
+    /** A client's own id is kept for its correlation only if it is short printable ASCII (citizen IDs masked). */
     private static String clientId(String header) {
         if (header == null || header.isEmpty() || header.length() > MAX_CLIENT_ID) {
             return null;
@@ -104,6 +105,6 @@ public final class Exchange {
                 return null;
             }
         }
-        return header;
+        return PersonalIds.redact(header);
     }
 }

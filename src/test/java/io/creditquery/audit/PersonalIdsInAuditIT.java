@@ -45,7 +45,8 @@ class PersonalIdsInAuditIT {
         given().header("Authorization", clerk).contentType("application/json")
                 .body(Map.of("scenario", "TENDERING", "codes", List.of(ID, lower))).post("/api/v1/verifications")
                 .then().statusCode(200);
-        given().header("Authorization", "Bearer " + TestTokens.subject(ID)).get("/api/v1/me").then().statusCode(200);
+        given().header("Authorization", "Bearer " + TestTokens.subject(ID)).header("X-Request-Id", ID)
+                .get("/api/v1/me").then().statusCode(200);
         given().header("Authorization", admin).queryParam("subject", ID).get("/api/v1/admin/audit").then().statusCode(200);
 
         long events = stores.count("select count(*) from audit_event where seq > $1", before);
