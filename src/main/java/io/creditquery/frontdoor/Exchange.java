@@ -105,6 +105,6 @@ public final class Exchange {
                 return null;
             }
         }
-        return PersonalIds.redact(header);
+        return PersonalIds.redactPath(header);
     }
 }

@@ -25,9 +25,14 @@ public class PersonalIds {
     /** Subject keys of natural persons start with this prefix; USCCs never do (P is not a registration authority). */
     public static final String KEY_PREFIX = "P-";
 
-    /** Digits (half- or full-width) then a digit or x, not inside a longer run of letters and digits. */
-    private static final Pattern CANDIDATE = Pattern.compile(
-            "(?<![0-9A-Za-z\uFF10-\uFF19])[0-9\uFF10-\uFF19]{17}[0-9Xx\uFF10-\uFF19\uFF38\uFF58](?![0-9A-Za-z\uFF10-\uFF19])");
+    /**
+     * 15 to 18 digits (half- or full-width; the last may be an x), each after the first possibly behind spaces,
+     * hyphens, dots or slashes, not inside a longer run of digits; letters around it do not matter.
+     */
+    private static final String DIGIT = "[0-9\uFF10-\uFF19]";
+    private static final String GAP = "[\\s\u3000\\-./\uFF0D\uFF0E\uFF0F]{0,3}";
+    private static final Pattern CANDIDATE = Pattern.compile("(?<!" + DIGIT + GAP + ")" + DIGIT + "(?:" + GAP + DIGIT
+            + "){13,16}" + GAP + "[0-9Xx\uFF10-\uFF19\uFF38\uFF58](?!" + GAP + DIGIT + ")");
 
     private final SecretKeySpec key;
 
@@ -51,60 +56,56 @@ public class PersonalIds {
     }
 
     /**
-     * A path with every segment that may be a citizen ID (after percent-decoding, full-width folding, spaces and a
-     * lowercase x) replaced by its masked form: what the audit log and the service log keep of a request's path.
-     * A valid USCC stays as it is, even when it is all digits.
+     * A path as the audit log and the service log keep it: percent-decoded, with everything that may be a citizen
+     * ID masked ({@link #redact}), whatever its spelling (lowercase x, spaces, full-width digits, separators, split
+     * over segments, letters around it). A valid USCC or registration number stays as it is.
      */
     public static String redactPath(String path) {
-        if (path == null || path.indexOf('/') < 0) {
-            return redact(path);
-        }
-        String[] segments = path.split("/", -1);
-        for (int i = 0; i < segments.length; i++) {
-            String normalized = CodeValidator.normalize(decoded(segments[i]));
-            segments[i] = mayBeCitizenId(normalized) ? mask(normalized) : redact(segments[i]);
-        }
-        return String.join("/", segments);
+        return redact(decoded(path));
     }
 
-    /** Text with every run of 18 characters that may be a citizen ID replaced by its masked form. */
+    /**
+     * Text with every run that may be a citizen ID masked: 18 digits (the last may be X) or 15 digits (first
+     * generation), half- or full-width, possibly broken by spaces, hyphens, dots or slashes, whatever letters stand
+     * around it. A mistyped ID is still someone's, so the check character is not required; codes of organisations
+     * (a valid USCC, a valid registration number) are not IDs.
+     */
     public static String redact(String text) {
-        if (text == null || text.length() < 18) {
+        if (text == null || text.length() < 15) {
             return text;
         }
         Matcher candidates = CANDIDATE.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (candidates.find()) {
-            String normalized = CodeValidator.normalize(candidates.group());
-            candidates.appendReplacement(out, Matcher.quoteReplacement(mayBeCitizenId(normalized)
-                    ? mask(normalized) : candidates.group()));
+            String digits = CodeValidator.normalize(candidates.group()).replaceAll("[-./\\s]", "");
+            candidates.appendReplacement(out, Matcher.quoteReplacement(mayBeCitizenId(digits)
+                    ? mask(digits) : candidates.group()));
         }
         return candidates.appendTail(out).toString();
     }
 
-    /**
-     * 17 digits and a digit or X, valid or not (a mistyped ID is still someone's), unless it is a valid USCC.
-     */
+    /** 18 characters: 17 digits and a digit or X, unless a valid USCC; 15 digits, unless a valid registration number. */
     static boolean mayBeCitizenId(String normalized) {
-        if (normalized.length() != 18 || !normalized.substring(0, 17).chars().allMatch(Character::isDigit)) {
+        int length = normalized.length();
+        if ((length != 18 && length != 15) || !normalized.substring(0, length - 1).chars().allMatch(Character::isDigit)) {
             return false;
         }
-        char last = normalized.charAt(17);
-        if (!Character.isDigit(last) && last != 'X') {
+        char last = normalized.charAt(length - 1);
+        if (!Character.isDigit(last) && !(last == 'X' && length == 18)) {
             return false;
         }
         CodeCheck check = CodeValidator.check(normalized);
-        return !(check.valid() && check.kind() == CodeKind.USCC);
+        return !(check.valid() && (check.kind() == CodeKind.USCC || check.kind() == CodeKind.REGISTRATION_NO));
     }
 
-    private static String decoded(String segment) {
-        if (segment.indexOf('%') < 0) {
-            return segment;
+    private static String decoded(String path) {
+        if (path == null || path.indexOf('%') < 0) {
+            return path;
         }
         try {
-            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return segment;
+            return path;
         }
     }
 

@@ -109,7 +109,7 @@ public class WatchService {
     private Uni<Resolved> resolve(List<String> subjectCodes, boolean everyNaturalPerson) {
         return codes.resolve(subjectCodes).chain(resolved -> {
             List<WatchlistView.Refused> refused = new ArrayList<>();
-            Map<Long, Integer> positions = new LinkedHashMap<>();
+            Map<Long, List<Integer>> positions = new LinkedHashMap<>();
             for (int i = 0; i < resolved.size(); i++) {
                 SubjectCodes.Resolved code = resolved.get(i);
                 if (!code.check().valid()) {
@@ -117,7 +117,7 @@ public class WatchService {
                 } else if (!code.known()) {
                     refused.add(new WatchlistView.Refused(i, shown(code), UNKNOWN));
                 } else {
-                    positions.putIfAbsent(code.subjectId(), i);
+                    positions.computeIfAbsent(code.subjectId(), id -> new ArrayList<>()).add(i);
                 }
             }
             if (positions.isEmpty()) {
@@ -127,11 +127,12 @@ public class WatchService {
                 Map<Long, WatchRepository.State> watchable = new LinkedHashMap<>();
                 Map<Long, String> grades = new HashMap<>();
                 states.forEach((subjectId, state) -> {
-                    SubjectCodes.Resolved code = resolved.get(positions.get(subjectId));
-                    boolean person = code.subjectKey().startsWith(PersonalIds.KEY_PREFIX);
+                    boolean person = resolved.get(positions.get(subjectId).get(0)).subjectKey().startsWith(PersonalIds.KEY_PREFIX);
                     if (person && !everyNaturalPerson
                             && state.listTypes().stream().noneMatch(t -> ListType.valueOf(t).namesPersonsPublicly())) {
-                        refused.add(new WatchlistView.Refused(positions.get(subjectId), shown(code), UNKNOWN));
+                        // Refused at every position it was given, as an unknown code is: repeats reveal nothing.
+                        positions.get(subjectId).forEach(i ->
+                                refused.add(new WatchlistView.Refused(i, shown(resolved.get(i)), UNKNOWN)));
                     } else {
                         watchable.put(subjectId, state);
                         grades.put(subjectId, grade(state));
