@@ -1,8 +1,5 @@
 package io.creditquery.audit;
 
-import io.creditquery.code.CodeCheck;
-import io.creditquery.code.CodeKind;
-import io.creditquery.code.CodeValidator;
 import io.creditquery.security.PersonalIds;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -38,10 +35,9 @@ public class AuditContext {
         return bounded.indexOf('\u0000') < 0 ? bounded : bounded.replace('\u0000', '\uFFFD');
     }
 
-    /** Records a subject code as queried; citizen IDs are kept masked. */
+    /** Records a subject code as queried (citizen IDs masked, as in every query value). */
     public AuditContext code(String raw) {
-        CodeCheck check = CodeValidator.check(raw);
-        return query("code", check.kind() == CodeKind.CITIZEN_ID ? PersonalIds.mask(check.normalized()) : raw);
+        return query("code", raw);
     }
 
     public AuditContext subject(String subjectKey) {

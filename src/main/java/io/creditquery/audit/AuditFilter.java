@@ -44,12 +44,10 @@ public class AuditFilter {
         }
         return audit.record(ctx, exchange, response.getStatus(), context.query(), List.copyOf(context.subjects()))
                 .onFailure().recoverWithItem(failure -> {
-                    response.setStatus(503);
-                    response.getHeaders().putSingle("Retry-After", "5");
-                    response.setEntity(Problem.of(503, "audit-unavailable",
-                                    "the audit log cannot be written, so no query is answered; try again later", null)
-                                    .at(ctx.request().path()),
-                            new Annotation[0], MediaType.valueOf(Problem.MEDIA_TYPE));
+                    response.setStatus(RequestAudit.UNAVAILABLE.status());
+                    RequestAudit.RETRY_LATER.forEach(response.getHeaders()::putSingle);
+                    response.setEntity(RequestAudit.UNAVAILABLE.at(ctx.request().path()), new Annotation[0],
+                            MediaType.valueOf(Problem.MEDIA_TYPE));
                     return null;
                 });
     }

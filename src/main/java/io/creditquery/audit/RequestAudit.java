@@ -1,5 +1,6 @@
 package io.creditquery.audit;
 
+import io.creditquery.common.Problem;
 import io.creditquery.frontdoor.Exchange;
 import io.creditquery.security.Caller;
 import io.creditquery.security.ClientAddress;
@@ -23,6 +24,10 @@ import java.util.Map;
 public class RequestAudit {
 
     public static final String UNIDENTIFIED = "UNIDENTIFIED";
+    /** The answer to a request whose event cannot be written (fail closed), and its header. */
+    public static final Problem UNAVAILABLE = Problem.of(503, "audit-unavailable",
+            "the audit log cannot be written, so no query is answered; try again later", null);
+    public static final Map<String, String> RETRY_LATER = Map.of("Retry-After", "5");
 
     private final AuditLog log;
     private final ClientAddress clientAddress;

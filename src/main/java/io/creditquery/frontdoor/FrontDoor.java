@@ -48,6 +48,7 @@ public class FrontDoor {
     public static final String REQUEST_ID = "X-Request-Id";
     private static final int CLIENT_CLOSED = 499;
     private static final Logger LOG = Logger.getLogger(FrontDoor.class);
+    private static final Problem SERVER_ERROR = Problem.of(500, "server-error", "the request could not be processed", null);
     private static final BiConsumer<RoutingContext, Throwable> ANSWERED_HERE = (ctx, failure) -> {
     };
 
@@ -139,7 +140,7 @@ public class FrontDoor {
         Caller caller = identity.getAttribute(Caller.ATTRIBUTE);
         if (caller == null) {
             LOG.errorf("an identity without a caller on %s %s", ctx.request().method(), PersonalIds.redactPath(ctx.request().path()));
-            refuse(ctx, exchange, Problem.of(500, "server-error", "the request could not be processed", null), Map.of());
+            refuse(ctx, exchange, SERVER_ERROR, Map.of());
             return;
         }
         exchange.identified(caller);
@@ -158,8 +159,7 @@ public class FrontDoor {
                 return;
             }
             ctx.next();
-        }, failure -> refuse(ctx, exchange, Problem.of(500, "server-error", "the request could not be processed", null),
-                Map.of()));
+        }, failure -> refuse(ctx, exchange, SERVER_ERROR, Map.of()));
     }
 
     private void unmatched(RoutingContext ctx) {
@@ -198,9 +198,8 @@ public class FrontDoor {
             return;
         }
         VertxContexts.backToCaller(audit.record(ctx, exchange, problem.status(), Map.of(), List.of()))
-                .subscribe().with(ignored -> send(ctx, problem, headers), failure -> send(ctx, Problem.of(503,
-                        "audit-unavailable", "the audit log cannot be written, so no query is answered; try again later",
-                        null), Map.of("Retry-After", "5")));
+                .subscribe().with(ignored -> send(ctx, problem, headers),
+                        failure -> send(ctx, RequestAudit.UNAVAILABLE, RequestAudit.RETRY_LATER));
     }
 
     /** The end of an exchange no part of the pipeline claimed: answered by the framework, or the client went away. */

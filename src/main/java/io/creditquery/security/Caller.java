@@ -34,10 +34,6 @@ public record Caller(Kind kind, String actorId, String department, Set<String> s
         return scopes.contains(scope);
     }
 
-    public boolean isAnonymous() {
-        return kind == Kind.ANONYMOUS;
-    }
-
     /**
      * Who owns what a caller creates (watchlists, verification jobs, checks): its department, shared by the
      * department's clerks ({@code dept:<code>}), or its API key ({@code apikey:<id>}); null for any other caller.
