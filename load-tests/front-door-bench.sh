@@ -12,7 +12,7 @@ command -v wrk >/dev/null || apt_install wrk
 ensure_stores
 cd "$CQ_ROOT"
 CQ_BENCH_DB=creditquery_bench_frontdoor CQ_BENCH_ALIAS=cq-bench-frontdoor
-ensure_databases "$CQ_DB_PASSWORD" "$CQ_BENCH_DB"
+ensure_databases "$CQ_DB_PASSWORD" "$CQ_DB_OWNER_PASSWORD" "$CQ_BENCH_DB"
 work="$CQ_ROOT/target/front-door-bench" && mkdir -p "$work"
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
 base_dir="$work/base-$base"
@@ -36,8 +36,17 @@ for round in $(seq 1 "$rounds"); do
 sides="base head"
 [ $((round % 2)) -eq 0 ] && sides="head base"
 for side in $sides; do
-  if [ "$side" = base ]; then jar="$base_dir/target/quarkus-app/quarkus-run.jar"; else jar="$CQ_ROOT/target/quarkus-app/quarkus-run.jar"; fi
-  CQ_BENCH_JAR="$jar" start_bench_service "$work/$side.log" "${opts[@]/-Dcredit.demo.load=true/-Dcredit.demo.load=false}"
+  side_opts=()
+  if [ "$side" = base ]; then
+    jar="$base_dir/target/quarkus-app/quarkus-run.jar"
+    # Builds before the owner role (V17) ran their migrations as the service's role (credit.db.username).
+    git -C "$base_dir" cat-file -e HEAD:src/main/resources/db/migration/V17__database_roles.sql 2>/dev/null ||
+      side_opts=(-Dcredit.db.username=creditquery_owner -Dcredit.db.password="$CQ_DB_OWNER_PASSWORD")
+  else
+    jar="$CQ_ROOT/target/quarkus-app/quarkus-run.jar"
+  fi
+  CQ_BENCH_JAR="$jar" start_bench_service "$work/$side.log" "${opts[@]/-Dcredit.demo.load=true/-Dcredit.demo.load=false}" \
+    "${side_opts[@]}"
   key=$(curl -fsS -X POST "http://127.0.0.1:$CQ_BENCH_PORT/api/v1/admin/api-keys" -H "Authorization: Bearer $admin" \
     -H 'Content-Type: application/json' -d '{"name":"bench","scopes":["search"],"ratePerMinute":100000000}' | jq -r .key)
   [ -n "$key" ] && [ "$key" != null ] || die "no API key from the $side build"

@@ -9,7 +9,7 @@ es="http://127.0.0.1:$CQ_ES_PORT"
 ensure_stores
 cd "$CQ_ROOT"
 psql_admin -c "drop database if exists creditquery_bench" >/dev/null
-ensure_databases "$CQ_DB_PASSWORD" creditquery_bench
+ensure_databases "$CQ_DB_PASSWORD" "$CQ_DB_OWNER_PASSWORD" creditquery_bench
 curl -fsS -X DELETE "$es/cq-bench-*" >/dev/null || true
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
 work="target/bench-$subjects"

@@ -47,21 +47,34 @@ psql_admin() {
   fi
 }
 
-# Role with a generated password (works with trust and with scram auth), and one database per use.
+# Two roles with generated passwords (works with trust and with scram auth), and one database per use:
+# creditquery_owner owns the databases and every table and runs the migrations; creditquery, the service's role,
+# may only read and write rows (and only append to the audit log; V17__database_roles.sql grants it).
+# A database from before the owner role existed is handed over to it once (reassign owned).
 ensure_databases() {
-  local password="$1"; shift
-  if [ "$(psql_admin -c "select 1 from pg_roles where rolname='creditquery'")" != 1 ]; then
-    psql_admin -c "create role creditquery login password '$password'"
-  else
-    psql_admin -c "alter role creditquery password '$password'"
-  fi
+  local password="$1" owner_password="$2"; shift 2
+  ensure_role creditquery "$password"
+  ensure_role creditquery_owner "$owner_password"
+  # The owner changes the owner of the queue tables to the service (it vacuums them) and so must be able to act as it.
+  psql_admin -c "grant creditquery to creditquery_owner"
   local db
   for db in "$@"; do
     if [ "$(psql_admin -c "select 1 from pg_database where datname='$db'")" != 1 ]; then
       log "creating database $db"
-      psql_admin -c "create database $db owner creditquery encoding 'UTF8' template template0"
+      psql_admin -c "create database $db owner creditquery_owner encoding 'UTF8' template template0"
+    elif [ "$(psql_admin -c "select pg_get_userbyid(datdba) from pg_database where datname='$db'")" = creditquery ]; then
+      log "handing database $db over to the owner role creditquery_owner"
+      psql_admin -d "$db" -c "reassign owned by creditquery to creditquery_owner"
     fi
   done
+}
+
+ensure_role() {
+  if [ "$(psql_admin -c "select 1 from pg_roles where rolname='$1'")" != 1 ]; then
+    psql_admin -c "create role $1 login password '$2'"
+  else
+    psql_admin -c "alter role $1 password '$2'"
+  fi
 }
 
 ensure_redis() {
@@ -176,6 +189,8 @@ ensure_secrets() {
     log "generating local secrets in $env_file"
     (umask 077 && cat > "$env_file" <<ENV
 CQ_DB_PASSWORD=$(openssl rand -hex 16)
+CQ_DB_OWNER_PASSWORD=$(openssl rand -hex 16)
+CQ_AUDIT_CHAIN_KEY=$(openssl rand -hex 32)
 CQ_ID_HASH_KEY=$(openssl rand -hex 32)
 CQ_JWT_SIGN_KEY=$jwt_dir/signing-key.pem
 CQ_JWT_VERIFY_KEY=$jwt_dir/verify-key.pem
@@ -183,6 +198,8 @@ ENV
     )
   fi
   # Secrets added by later versions are appended to an existing file.
+  grep -q '^CQ_DB_OWNER_PASSWORD=' "$env_file" || echo "CQ_DB_OWNER_PASSWORD=$(openssl rand -hex 16)" >> "$env_file"
+  grep -q '^CQ_AUDIT_CHAIN_KEY=' "$env_file" || echo "CQ_AUDIT_CHAIN_KEY=$(openssl rand -hex 32)" >> "$env_file"
   grep -q '^CQ_API_KEY_PEPPER=' "$env_file" || echo "CQ_API_KEY_PEPPER=$(openssl rand -hex 32)" >> "$env_file"
   grep -q '^CQ_RECEIPT_KEY=' "$env_file" || printf 'CQ_RECEIPT_KEY=%s\nCQ_RECEIPT_PUBLIC_KEY=%s\n' \
     "$jwt_dir/receipt-key.pem" "$jwt_dir/receipt-public.pem" >> "$env_file"
@@ -212,7 +229,7 @@ ensure_stores() {
   ensure_report_font
   ensure_secrets
   ensure_postgres
-  ensure_databases "$CQ_DB_PASSWORD" creditquery creditquery_test creditquery_crash creditquery_cluster creditquery_replicas \
+  ensure_databases "$CQ_DB_PASSWORD" "$CQ_DB_OWNER_PASSWORD" creditquery creditquery_test creditquery_rekey creditquery_crash creditquery_cluster creditquery_replicas \
     creditquery_e2e
   ensure_redis
   ensure_elasticsearch

@@ -6,6 +6,8 @@ import io.creditquery.common.QueryParams;
 import io.creditquery.code.CodeCheck;
 import io.creditquery.code.CodeKind;
 import io.creditquery.code.CodeValidator;
+import io.creditquery.receipt.Receipt;
+import io.creditquery.receipt.ReceiptSigner;
 import io.creditquery.security.PersonalIds;
 import io.creditquery.security.Scopes;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
+import java.util.Map;
 
 /** Audit search and chain verification for auditors (admin scope). Reading the audit log is itself audited. */
 @Path("/api/v1/admin/audit")
@@ -33,9 +36,11 @@ public class AuditAdminResource {
     private final AuditContext audit;
     private final Cursors cursors;
     private final PersonalIds personalIds;
+    private final ReceiptSigner signer;
 
     public AuditAdminResource(AuditRepository repository, AuditVerifier verifier, AuditContext audit, Cursors cursors,
-                              PersonalIds personalIds) {
+                              PersonalIds personalIds, ReceiptSigner signer) {
+        this.signer = signer;
         this.repository = repository;
         this.verifier = verifier;
         this.audit = audit;
@@ -63,6 +68,27 @@ public class AuditAdminResource {
         return repository.search(filter, before, pageSize).map(items -> new AuditPage(items,
                 items.size() == pageSize ? cursors.encode(canonical, List.of(Long.toString(items.get(items.size() - 1).seq())))
                         : null));
+    }
+
+    /** Signed checkpoints, oldest first, and where the next page starts (null at the end). */
+    public record CheckpointExport(List<Receipt> items, Integer nextAfter) {
+    }
+
+    /**
+     * The chain's checkpoints for keeping off the database: each signed with the platform's receipt key, so a copy
+     * can be checked offline with the public key (GET /api/v1/receipts/key) and later compared with the live chain.
+     */
+    @GET
+    @Path("/checkpoints")
+    public Uni<CheckpointExport> checkpoints(@QueryParam("after") String after, @QueryParam("size") String size) {
+        int afterId = QueryParams.wholeNumber("after", after, 0, 0, Integer.MAX_VALUE);
+        int pageSize = QueryParams.size("size", size, 500, 5_000);
+        audit.query("action", "export-checkpoints").query("after", Integer.toString(afterId));
+        return repository.checkpoints(afterId, pageSize).map(page -> new CheckpointExport(
+                page.stream().map(c -> signer.sign(Map.of("type", "audit-checkpoint", "checkpoint", c.id(),
+                        "seq", c.lastSeq(), "hash", c.lastHash(), "events", c.events(),
+                        "takenAt", c.takenAt().toString()))).toList(),
+                page.size() == pageSize ? (int) page.get(page.size() - 1).id() : null));
     }
 
     /** Walks the whole chain and reports the first broken link, if any. */

@@ -8,6 +8,9 @@ import java.time.Duration;
 @ConfigMapping(prefix = "credit.audit")
 public interface AuditConfig {
 
+    /** Key of the chain's HMAC (hex, at least 16 bytes); from the environment, never in the database. */
+    String chainKey();
+
     /** How long the first event of a batch waits for others before the batch is written (group commit). */
     @WithDefault("2ms")
     Duration batchWindow();

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * before its audit record is durable.
  *
  * <p>Tamper evidence: every event carries the hash of its predecessor and a hash over itself and that
- * predecessor ({@link AuditHash}). The chain head is one row that each batch moves, in the same statement as its
+ * predecessor, keyed with a key the database does not hold ({@link AuditHash}). The chain head is one row that each batch moves, in the same statement as its
  * insert, only from the hash it chained onto (compare-and-set), so batches of all replicas append one after the
  * other: one chain, never forked, in sequence order.
  */
@@ -67,6 +67,7 @@ public class AuditLog {
     private final Vertx vertx;
     private final ObjectMapper json;
     private final AuditConfig config;
+    private final AuditHash hash;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean timerArmed = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -76,7 +77,8 @@ public class AuditLog {
      */
     private String head;
 
-    public AuditLog(Pool pool, Vertx vertx, ObjectMapper json, AuditConfig config) {
+    public AuditLog(Pool pool, Vertx vertx, ObjectMapper json, AuditConfig config, AuditHash hash) {
+        this.hash = hash;
         this.pool = pool;
         this.vertx = vertx;
         this.json = json;
@@ -192,16 +194,16 @@ public class AuditLog {
     /** Hashes the batch in order onto the chain head; bad JSON cannot happen (maps of strings) but fails the batch. */
     private ChainedBatch chain(String from, List<Pending> batch) {
         String[] prev = new String[batch.size()];
-        String[] hash = new String[batch.size()];
+        String[] hashes = new String[batch.size()];
         String last = from;
         for (int i = 0; i < batch.size(); i++) {
             prev[i] = last;
-            last = AuditHash.of(last, batch.get(i).event());
-            hash[i] = last;
+            last = hash.of(last, batch.get(i).event());
+            hashes[i] = last;
         }
         try {
             return new ChainedBatch(toParams(batch).addArrayOfString(prev).addString(from)
-                    .addString(last).addInteger(batch.size()).addArrayOfString(hash), last);
+                    .addString(last).addInteger(batch.size()).addArrayOfString(hashes), last);
         } catch (JsonProcessingException e) {
             throw new java.io.UncheckedIOException(e);
         }

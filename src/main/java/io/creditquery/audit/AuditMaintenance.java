@@ -5,12 +5,12 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -49,19 +49,17 @@ public class AuditMaintenance {
                 .onFailure().recoverWithNull();
     }
 
-    /** This month and the next ones; a month whose rows already sit in the default partition is left to the archive step. */
+    /**
+     * This month and the next ones, created by the owner role on the service's behalf (audit_ensure_month); a month
+     * whose rows already sit in the default partition is left to the archive step.
+     */
     Uni<Void> ensurePartitions() {
         YearMonth now = YearMonth.now();
         List<Uni<Void>> creations = IntStream.rangeClosed(0, MONTHS_AHEAD).mapToObj(now::plusMonths)
-                .map(month -> {
-                    LocalDate from = month.atDay(1);
-                    LocalDate to = month.plusMonths(1).atDay(1);
-                    String sql = "create table if not exists audit_event_" + month.toString().replace("-", "_")
-                            + " partition of audit_event for values from ('" + from + "') to ('" + to + "')";
-                    return pool.query(sql).execute().replaceWithVoid()
-                            .onFailure().invoke(e -> LOG.warnf("audit partition for %s not created: %s", month, e.getMessage()))
-                            .onFailure().recoverWithNull();
-                })
+                .map(month -> pool.preparedQuery("select audit_ensure_month($1)").execute(Tuple.of(month.atDay(1)))
+                        .replaceWithVoid()
+                        .onFailure().invoke(e -> LOG.warnf("audit partition for %s not created: %s", month, e.getMessage()))
+                        .onFailure().recoverWithNull())
                 .toList();
         return Uni.join().all(creations).andCollectFailures().replaceWithVoid();
     }

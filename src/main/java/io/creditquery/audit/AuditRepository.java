@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Reads of the audit log: chain walks for verification and filtered pages for audit search. */
 @ApplicationScoped
@@ -41,16 +43,62 @@ public class AuditRepository {
         this.pool = pool;
     }
 
-    public Uni<List<StoredEvent>> chainPage(long afterSeq, int size) {
-        return pool.preparedQuery("select " + COLUMNS + " from audit_event where seq > $1 order by seq limit $2")
+    /**
+     * Runs the work in one read-only REPEATABLE READ transaction: every read sees the same committed state, so the
+     * chain read ends exactly at the head read, whatever is appended meanwhile.
+     */
+    public <T> Uni<T> inSnapshot(Function<SqlClient, Uni<T>> work) {
+        return pool.withTransaction(connection -> connection
+                .query("set transaction isolation level repeatable read, read only").execute()
+                .chain(() -> work.apply(connection)));
+    }
+
+    public Uni<List<StoredEvent>> chainPage(SqlClient db, long afterSeq, int size) {
+        return db.preparedQuery("select " + COLUMNS + " from audit_event where seq > $1 order by seq limit $2")
                 .execute(Tuple.of(afterSeq, size)).map(AuditRepository::events);
     }
 
-    public Uni<ChainHead> head() {
-        return pool.query("select last_hash, events from audit_chain_head where id = 1").execute()
+    public Uni<ChainHead> head(SqlClient db) {
+        return db.query("select last_hash, events from audit_chain_head where id = 1").execute()
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     return new ChainHead(row.getString(0), row.getLong(1));
+                });
+    }
+
+    /** A checkpoint of the chain head as taken (every minute). */
+    public record Checkpoint(long id, OffsetDateTime takenAt, long lastSeq, String lastHash, long events) {
+    }
+
+    /** Checkpoints after {@code afterId}, oldest first. */
+    public Uni<List<Checkpoint>> checkpoints(SqlClient db, long afterId, int size) {
+        return db.preparedQuery("select id, taken_at, last_seq, last_hash, events from audit_checkpoint"
+                        + " where id > $1 order by id limit $2").execute(Tuple.of(afterId, size))
+                .map(rows -> {
+                    List<Checkpoint> checkpoints = new ArrayList<>();
+                    rows.forEach(row -> checkpoints.add(new Checkpoint(row.getLong(0), row.getOffsetDateTime(1),
+                            row.getLong(2), row.getString(3), row.getLong(4))));
+                    return checkpoints;
+                });
+    }
+
+    public Uni<List<Checkpoint>> checkpoints(long afterId, int size) {
+        return checkpoints(pool, afterId, size);
+    }
+
+    /** What the re-keying migration found, if the unkeyed chain before it was already broken. */
+    public record RekeyBreak(long seq, String reason) {
+    }
+
+    public Uni<RekeyBreak> rekeyBreak(SqlClient db) {
+        return db.query("select broken_at_seq, reason from audit_chain_rekey where broken_at_seq is not null"
+                + " order by broken_at_seq limit 1").execute().map(rows -> {
+                    var found = rows.iterator();
+                    if (!found.hasNext()) {
+                        return null;
+                    }
+                    Row row = found.next();
+                    return new RekeyBreak(row.getLong(0), row.getString(1));
                 });
     }
 
@@ -81,15 +129,6 @@ public class AuditRepository {
         params.addInteger(size);
         sql.append(" order by seq desc limit $").append(params.size());
         return pool.preparedQuery(sql.toString()).execute(params).map(AuditRepository::events);
-    }
-
-    /** Hashes sealed by checkpoints, from which a chain whose older months were archived may continue. */
-    public Uni<java.util.Set<String>> archivedHashes() {
-        return pool.query("select last_hash from audit_checkpoint").execute().map(rows -> {
-            java.util.Set<String> hashes = new java.util.HashSet<>();
-            rows.forEach(row -> hashes.add(row.getString(0)));
-            return hashes;
-        });
     }
 
     /** Records a checkpoint of the chain head (scheduled). */

@@ -8,7 +8,11 @@ public interface DatabaseConfig {
     /** JDBC URL used only by the schema migrations at start-up; queries use the reactive pool. */
     String jdbcUrl();
 
-    String username();
+    /** The role that owns the schema and runs the migrations; nothing else connects as it. */
+    String ownerUsername();
 
-    String password();
+    String ownerPassword();
+
+    /** The service's own role (the reactive pool's user), to which the migrations grant what it may do. */
+    String serviceRole();
 }

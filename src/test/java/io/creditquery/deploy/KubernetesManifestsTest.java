@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KubernetesManifestsTest {
 
     private static final Path K8S = Path.of("k8s");
-    private static final Set<String> SECRET_NAMES = Set.of("CQ_DB_PASSWORD", "CQ_ID_HASH_KEY", "CQ_API_KEY_PEPPER",
+    private static final Set<String> SECRET_NAMES = Set.of("CQ_DB_PASSWORD", "CQ_DB_OWNER_PASSWORD", "CQ_AUDIT_CHAIN_KEY", "CQ_ID_HASH_KEY", "CQ_API_KEY_PEPPER",
             "QUARKUS_ELASTICSEARCH_PASSWORD");
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 

@@ -46,14 +46,15 @@ class PostgresOutageIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> stores.cached(CACHED));
 
         String testDatabase = database.jdbcUrl().substring(database.jdbcUrl().lastIndexOf('/') + 1);
-        // The database owner may close its own database from another database of the same server; no superuser needed.
+        // The database owner may close its own database from another database of the same server, and end the
+        // service role's sessions (it is a member of that role); no superuser needed.
         String otherDatabase = database.jdbcUrl().substring(0, database.jdbcUrl().lastIndexOf('/') + 1) + "creditquery";
-        try (Connection admin = DriverManager.getConnection(otherDatabase, database.username(), database.password());
+        try (Connection admin = DriverManager.getConnection(otherDatabase, database.ownerUsername(), database.ownerPassword());
              Statement sql = admin.createStatement()) {
             sql.execute("alter database " + testDatabase + " allow_connections false");
             try {
                 sql.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + testDatabase
-                        + "' and usename = current_user");
+                        + "' and usename = '" + database.serviceRole() + "'");
 
                 given().get("/api/v1/subjects/" + CACHED).then().statusCode(503)
                         .contentType("application/problem+json").header("Retry-After", notNullValue());

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -49,9 +48,10 @@ public final class ServiceProcess {
 
     /** An empty schema, no index behind the alias, an empty Redis database. */
     public void resetStores() throws Exception {
-        try (Connection db = database(stores.database()); Statement sql = db.createStatement()) {
+        try (Connection db = ownerDatabase(stores.database()); Statement sql = db.createStatement()) {
             sql.execute("drop schema public cascade");
             sql.execute("create schema public");
+            sql.execute("grant usage on schema public to public");
         }
         String firstHost = stores.elasticsearchHosts().split(",")[0];
         HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + firstHost + "/" + stores.alias() + "-v*"))
@@ -125,10 +125,24 @@ public final class ServiceProcess {
         }
     }
 
+    /** A connection as the schema's owner role (bin/lib/stores.sh creates it). */
+    public static Connection ownerDatabase(String name) throws SQLException {
+        return connect(name, System.getenv().getOrDefault("CQ_DB_OWNER_USER", "creditquery_owner"),
+                System.getenv("CQ_DB_OWNER_PASSWORD"));
+    }
+
+    /** A connection as the service's role. */
     public static Connection database(String name) throws SQLException {
+        return connect(name, System.getenv().getOrDefault("CQ_DB_USER", "creditquery"), System.getenv("CQ_DB_PASSWORD"));
+    }
+
+    private static Connection connect(String name, String user, String password) throws SQLException {
         String host = System.getenv().getOrDefault("CQ_PG_HOST", "127.0.0.1");
         String port = System.getenv().getOrDefault("CQ_PG_PORT", "5432");
-        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + name,
-                System.getenv().getOrDefault("CQ_DB_USER", "creditquery"), System.getenv("CQ_DB_PASSWORD"));
+        java.util.Properties credentials = new java.util.Properties();
+        credentials.setProperty("user", user);
+        credentials.setProperty("password", password);
+        // The driver itself: under a test's class loader DriverManager may not see it registered.
+        return new org.postgresql.Driver().connect("jdbc:postgresql://" + host + ":" + port + "/" + name, credentials);
     }
 }

@@ -3,6 +3,7 @@ package io.creditquery.support;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import io.creditquery.cache.RedisStore;
+import io.creditquery.db.DatabaseConfig;
 import io.creditquery.demo.StartupLoader;
 import io.creditquery.search.SearchConfig;
 import io.creditquery.search.SubjectIndex;
@@ -13,6 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -27,9 +32,11 @@ public class TestStores {
     private final SubjectIndex index;
     private final SearchConfig search;
     private final StartupLoader startup;
+    private final DatabaseConfig database;
 
     public TestStores(Pool pool, ElasticsearchClient elasticsearch, RedisStore redis, SubjectIndex index,
-                      SearchConfig search, StartupLoader startup) {
+                      SearchConfig search, StartupLoader startup, DatabaseConfig database) {
+        this.database = database;
         this.startup = startup;
         this.pool = pool;
         this.elasticsearch = elasticsearch;
@@ -40,13 +47,27 @@ public class TestStores {
 
     /** Empties the credit data (not the audit log or departments), the test index and the test Redis database. */
     public void reset() {
-        pool.query("truncate credit_record, list_entry, search_outbox, watch_outbox, change_log, watchlist, verification_job, subject restart identity cascade")
-                .execute().await().indefinitely();
+        asOwner("truncate credit_record, list_entry, search_outbox, watch_outbox, change_log, watchlist, verification_job, subject restart identity cascade");
         // The test distribution has no delete-by-query: swap in a fresh empty index instead (after the start-up
         // index check, which could otherwise swap concurrently).
         await().atMost(Duration.ofMinutes(2)).until(startup::done);
         index.createIndex().call(index::pointAliasTo).chain(index::deleteAllBut).await().indefinitely();
         redis.call(c -> c.flushdb()).await().indefinitely();
+    }
+
+    /**
+     * Runs statements as the schema's owner role, for what the service's role may not do (truncate, DDL, changing
+     * audit rows to show that tampering is detected).
+     */
+    public void asOwner(String... statements) {
+        try (Connection owner = DriverManager.getConnection(database.jdbcUrl(), database.ownerUsername(),
+                database.ownerPassword()); Statement sql = owner.createStatement()) {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public long count(String sql, Object... params) {
