@@ -56,7 +56,8 @@ ensure_databases() {
   ensure_role creditquery "$password"
   ensure_role creditquery_owner "$owner_password"
   # The owner changes the owner of the queue tables to the service (it vacuums them) and so must be able to act as it.
-  psql_admin -c "grant creditquery to creditquery_owner"
+  [ "$(psql_admin -c "select 1 from pg_auth_members where roleid = 'creditquery'::regrole and member = 'creditquery_owner'::regrole")" = 1 ] ||
+    psql_admin -c "grant creditquery to creditquery_owner"
   local db
   for db in "$@"; do
     if [ "$(psql_admin -c "select 1 from pg_database where datname='$db'")" != 1 ]; then

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Versioned migrations (src/main/resources/db/migration, and {@link AuditChainRekey} in Java) applied as the owner
+ * Versioned migrations (src/main/resources/db/migration; {@link AuditChainRekey} and {@link PersonalDataAtRest}, which
+ * need the keys, in Java) applied as the owner
  * role before anything else starts; the service's own role gets only what V17 grants it. The scheduler starts
  * halted (quarkus.scheduler.start-mode) and is resumed here, so no job runs against a database without its tables.
  */
@@ -42,7 +43,7 @@ public class SchemaMigrations {
                 .dataSource(config.jdbcUrl(), config.ownerUsername(), config.ownerPassword())
                 .locations("classpath:db/migration")
                 .placeholders(Map.of("serviceRole", config.serviceRole()))
-                .javaMigrations(new AuditChainRekey(auditHash, personalIds))
+                .javaMigrations(new AuditChainRekey(auditHash, personalIds), new PersonalDataAtRest(personalIds))
                 .load();
         int applied = flyway.migrate().migrationsExecuted;
         LOG.infof("schema at version %s (%d migrations applied now)", flyway.info().current().getVersion(), applied);

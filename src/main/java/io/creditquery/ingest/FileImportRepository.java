@@ -2,6 +2,7 @@ package io.creditquery.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.creditquery.security.PersonalIds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -60,9 +61,10 @@ public class FileImportRepository {
         return new StoredImport(row.getString("department"), row.getString(1), header, rows);
     }
 
+    /** Reports and rejected rows are kept for months: anything that may be a citizen ID in them is masked. */
     private String write(Object value) {
         try {
-            return json.writeValueAsString(value);
+            return json.writeValueAsString(PersonalIds.redact(json.valueToTree(value)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -122,7 +122,9 @@ public class FileImportService {
                                 }
                             }
                             run.newSubjects += unregistered.size();
-                            return repository.upsertSubjects(connection, List.copyOf(unregistered.values()))
+                            // Only subjects not registered yet: they become the uploading department's.
+                            return repository.upsertSubjects(connection, List.copyOf(unregistered.values()),
+                                            run.upload.department())
                                     .chain(() -> repository.upsertRecords(connection, records));
                         })))
                 .call(changed -> cache.invalidate(changed.stream().filter(c -> !c.inserted())

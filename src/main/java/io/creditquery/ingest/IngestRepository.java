@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,18 +50,34 @@ public class IngestRepository {
                    or exists (select 1 from repair p where p.record_id = r.id and p.status = 'APPROVED')
                  then r.status else excluded.status end""";
 
+    /**
+     * Subjects are inserted, or changed only by the department that registered them ($14) or by a registrar ($14
+     * null: scope ingest:all). A line of another department that would change a subject is not applied and comes
+     * back as refused; one that changes nothing is no change, whoever sends it.
+     */
     private static final String UPSERT_SUBJECTS = """
             with input as (
-                select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                                     $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
+                select subject_key, subject_type, uscc, registration_no, id_masked, name, legal_representative,
+                       region_code, industry_code, status, established_on::date as established_on,
+                       registered_capital::numeric as registered_capital, address
+                from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                            $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
                     as t(subject_key, subject_type, uscc, registration_no, id_masked, name, legal_representative,
                          region_code, industry_code, status, established_on, registered_capital, address)
+            ), refused as (
+                select i.subject_key from input i join subject s on s.subject_key = i.subject_key
+                where $14::text is not null and s.registered_by is distinct from $14::text
+                  and (s.subject_type, s.registration_no, s.id_masked, s.name, s.legal_representative, s.region_code,
+                       s.industry_code, s.status, s.established_on, s.registered_capital, s.address)
+                      is distinct from
+                      (i.subject_type, i.registration_no, i.id_masked, i.name, i.legal_representative, i.region_code,
+                       i.industry_code, i.status, i.established_on, i.registered_capital, i.address)
             ), upserted as (
                 insert into subject as s (subject_key, subject_type, uscc, registration_no, id_masked, name,
                                           legal_representative, region_code, industry_code, status, established_on,
-                                          registered_capital, address)
+                                          registered_capital, address, registered_by)
                 select subject_key, subject_type, uscc, registration_no, id_masked, name, legal_representative,
-                       region_code, industry_code, status, established_on::date, registered_capital::numeric, address
+                       region_code, industry_code, status, established_on, registered_capital, address, $14::text
                 from input
                 on conflict (subject_key) do update set
                     subject_type = excluded.subject_type, registration_no = excluded.registration_no,
@@ -69,7 +86,8 @@ public class IngestRepository {
                     industry_code = excluded.industry_code, status = excluded.status,
                     established_on = excluded.established_on, registered_capital = excluded.registered_capital,
                     address = excluded.address, version = s.version + 1, updated_at = clock_timestamp()
-                where (s.subject_type, s.registration_no, s.id_masked, s.name, s.legal_representative, s.region_code,
+                where ($14::text is null or s.registered_by = $14::text)
+                  and (s.subject_type, s.registration_no, s.id_masked, s.name, s.legal_representative, s.region_code,
                        s.industry_code, s.status, s.established_on, s.registered_capital, s.address)
                       is distinct from
                       (excluded.subject_type, excluded.registration_no, excluded.id_masked, excluded.name,
@@ -79,7 +97,9 @@ public class IngestRepository {
             ), outbox as (
                 insert into search_outbox (subject_id) select id from upserted
             )
-            select subject_key, inserted from upserted
+            select subject_key, inserted, false as refused from upserted
+            union all
+            select subject_key, false, true from refused
             """;
 
     private static final String UPSERT_RECORDS = """
@@ -166,12 +186,39 @@ public class IngestRepository {
         });
     }
 
-    public Uni<List<ChangedSubject>> upsertSubjects(SqlConnection connection, List<SubjectUpsert> lines) {
-        return execute(connection, UPSERT_SUBJECTS, lines, List.of(
+    /** What a batch of subject lines did: the subjects changed, and those another department registered. */
+    public record SubjectWrite(List<ChangedSubject> changed, Set<String> refused) {
+    }
+
+    /** @param department the caller's department, which registers new subjects; null for a registrar (ingest:all) */
+    public Uni<SubjectWrite> upsertSubjects(SqlConnection connection, List<SubjectUpsert> lines, String department) {
+        if (lines.isEmpty()) {
+            return Uni.createFrom().item(new SubjectWrite(List.of(), Set.of()));
+        }
+        Tuple params = arrays(lines, List.of(
                 SubjectUpsert::subjectKey, s -> s.type().name(), SubjectUpsert::uscc, SubjectUpsert::registrationNo,
                 SubjectUpsert::idMasked, SubjectUpsert::name, SubjectUpsert::legalRepresentative,
                 SubjectUpsert::regionCode, SubjectUpsert::industryCode, s -> s.status().name(),
-                s -> text(s.establishedOn()), s -> text(s.registeredCapital()), SubjectUpsert::address));
+                s -> text(s.establishedOn()), s -> text(s.registeredCapital()), SubjectUpsert::address))
+                .addString(department);
+        return connection.preparedQuery(UPSERT_SUBJECTS).execute(params).map(rows -> {
+            List<ChangedSubject> changed = new ArrayList<>();
+            Set<String> refused = new HashSet<>();
+            for (Row row : rows) {
+                if (row.getBoolean(2)) {
+                    refused.add(row.getString(0));
+                } else {
+                    changed.add(new ChangedSubject(row.getString(0), row.getBoolean(1)));
+                }
+            }
+            return new SubjectWrite(changed, refused);
+        });
+    }
+
+    /** Which department registered each of these subjects (absent: registered before that was kept, or unknown). */
+    public Uni<Map<String, String>> registrars(SqlConnection connection, Collection<String> keys) {
+        return pairs(connection, "select subject_key, registered_by from subject where subject_key = any($1)"
+                + " and registered_by is not null", Tuple.of(keys.toArray(String[]::new)));
     }
 
     public Uni<List<ChangedSubject>> upsertRecords(SqlConnection connection, List<RecordUpsert> lines) {
@@ -195,17 +242,22 @@ public class IngestRepository {
         if (lines.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        Tuple params = Tuple.tuple();
-        for (Function<T, String> column : columns) {
-            params.addArrayOfString(lines.stream().map(column).toArray(String[]::new));
-        }
-        return connection.preparedQuery(sql).execute(params).map(rows -> {
+        return connection.preparedQuery(sql).execute(arrays(lines, columns)).map(rows -> {
             List<ChangedSubject> changed = new ArrayList<>();
             for (Row row : rows) {
                 changed.add(new ChangedSubject(row.getString(0), row.getBoolean(1)));
             }
             return changed;
         });
+    }
+
+    /** One text array per column, in the order of the statement's parameters. */
+    private static <T> Tuple arrays(List<T> lines, List<Function<T, String>> columns) {
+        Tuple params = Tuple.tuple();
+        for (Function<T, String> column : columns) {
+            params.addArrayOfString(lines.stream().map(column).toArray(String[]::new));
+        }
+        return params;
     }
 
     private static String text(Object value) {

@@ -74,7 +74,7 @@ public class IngestService {
         }
         int lineCount = counted;
         List<ParsedLine<?>> candidates = List.copyOf(valid.values());
-        return pool.withTransaction(connection -> write(connection, kind, candidates, errors))
+        return pool.withTransaction(connection -> write(connection, kind, candidates, errors, callerDepartment))
                 .call(changed -> cache.invalidate(changed.stream().filter(c -> !c.inserted())
                         .map(IngestRepository.ChangedSubject::key).toList()))
                 .invoke(changed -> {
@@ -87,16 +87,40 @@ public class IngestService {
 
     @SuppressWarnings("unchecked")
     private Uni<List<IngestRepository.ChangedSubject>> write(SqlConnection connection, IngestKind kind, List<ParsedLine<?>> candidates,
-                                    List<LineError> errors) {
+                                    List<LineError> errors, String callerDepartment) {
         return switch (kind) {
             case SUBJECTS -> withFreeRegistrationNos(connection, (List<ParsedLine<SubjectUpsert>>) (List<?>) candidates,
-                    errors).chain(accepted -> repository.upsertSubjects(connection, accepted));
+                    errors).chain(accepted -> repository.upsertSubjects(connection, accepted, callerDepartment))
+                    .chain(written -> refusedPerLine(connection, (List<ParsedLine<SubjectUpsert>>) (List<?>) candidates,
+                            written.refused(), errors).replaceWith(written.changed()));
             case RECORDS -> withKnownSubjects(connection, (List<ParsedLine<RecordUpsert>>) (List<?>) candidates,
                     RecordUpsert::subjectKey, errors).chain(accepted -> repository.upsertRecords(connection, accepted));
             case LIST_ENTRIES -> withKnownSubjects(connection, (List<ParsedLine<ListEntryUpsert>>) (List<?>) candidates,
                     ListEntryUpsert::subjectKey, errors)
                     .chain(accepted -> repository.upsertListEntries(connection, accepted));
         };
+    }
+
+    /**
+     * Master data of a subject is changed only by the department that registered it, or by a registrar (scope
+     * ingest:all): each refused line says who registered the subject.
+     */
+    private Uni<Void> refusedPerLine(SqlConnection connection, List<ParsedLine<SubjectUpsert>> lines,
+                                     Set<String> refused, List<LineError> errors) {
+        if (refused.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return repository.registrars(connection, refused).invoke(registrars -> {
+            for (ParsedLine<SubjectUpsert> line : lines) {
+                String key = line.value().subjectKey();
+                if (refused.contains(key)) {
+                    String registrar = registrars.get(key);
+                    errors.add(new LineError(line.line(), "code", "this subject's master data is kept by "
+                            + (registrar == null ? "the registrar" : "department " + registrar)
+                            + "; only it or a registrar (scope ingest:all) may change it"));
+                }
+            }
+        }).replaceWithVoid();
     }
 
     /** Records and list entries must name a subject that exists; the others are rejected per line. */

@@ -1,5 +1,6 @@
 package io.creditquery.job;
 
+import io.creditquery.verification.VerificationService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -23,7 +24,7 @@ public class JobRepository {
 
     /** Codes of one job to answer now, in order. */
     public record Chunk(String jobId, String scenario, boolean everyNaturalPerson, List<Integer> indexes,
-                        List<String> codes) {
+                        List<VerificationService.CodeInput> codes) {
     }
 
     /** One answered code: its position and its answer as JSON. */
@@ -38,7 +39,7 @@ public class JobRepository {
 
     public Uni<Void> create(SqlConnection connection, String id, String owner, String actor, String department,
                             boolean everyNaturalPerson, String scenario, String purpose, String idempotencyKey,
-                            List<String> codes, String webhookUrl, String webhookSecret) {
+                            List<VerificationService.CodeInput> codes, String webhookUrl, String webhookSecret) {
         return connection.preparedQuery("""
                         insert into verification_job (id, owner, actor, department, scenario, purpose, idempotency_key,
                                                       total, status, webhook_url, webhook_secret, every_natural_person)
@@ -48,10 +49,16 @@ public class JobRepository {
                         .addString(scenario).addString(purpose).addString(idempotencyKey).addInteger(codes.size())
                         .addString(webhookUrl).addString(webhookSecret).addBoolean(everyNaturalPerson))
                 .chain(() -> connection.preparedQuery("""
-                                insert into verification_job_item (job_id, idx, code)
-                                select $1, (t.n - 1)::int, t.code from unnest($2::text[]) with ordinality as t(code, n)
+                                insert into verification_job_item (job_id, idx, code, subject_key, invalid_reason, same_as)
+                                select $1, (t.n - 1)::int, t.code, t.subject_key, t.invalid_reason, t.same_as
+                                from unnest($2::text[], $3::text[], $4::text[], $5::text[]) with ordinality
+                                     as t(code, subject_key, invalid_reason, same_as, n)
                                 """)
-                        .execute(Tuple.of(id, codes.toArray(String[]::new))))
+                        .execute(Tuple.of(id,
+                                codes.stream().map(VerificationService.CodeInput::raw).toArray(String[]::new),
+                                codes.stream().map(VerificationService.CodeInput::subjectKey).toArray(String[]::new),
+                                codes.stream().map(VerificationService.CodeInput::invalidReason).toArray(String[]::new),
+                                codes.stream().map(VerificationService.CodeInput::sameAs).toArray(String[]::new))))
                 .replaceWithVoid();
     }
 
@@ -92,15 +99,18 @@ public class JobRepository {
                         return Uni.createFrom().nullItem();
                     }
                     Row job = rows.iterator().next();
-                    return connection.preparedQuery("select idx, code from verification_job_item where job_id = $1"
+                    return connection.preparedQuery("select idx, code, subject_key, invalid_reason, same_as"
+                                    + " from verification_job_item where job_id = $1"
                                     + " and result is null order by idx limit $2")
                             .execute(Tuple.of(job.getString("id"), size))
                             .map(items -> {
                                 List<Integer> indexes = new ArrayList<>();
-                                List<String> codes = new ArrayList<>();
+                                List<VerificationService.CodeInput> codes = new ArrayList<>();
                                 items.forEach(item -> {
                                     indexes.add(item.getInteger("idx"));
-                                    codes.add(item.getString("code"));
+                                    codes.add(new VerificationService.CodeInput(item.getString("code"),
+                                            item.getString("subject_key"), item.getString("invalid_reason"),
+                                            item.getString("same_as")));
                                 });
                                 return new Chunk(job.getString("id"), job.getString("scenario"),
                                         job.getBoolean("every_natural_person"), indexes, codes);

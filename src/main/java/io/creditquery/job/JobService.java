@@ -3,9 +3,12 @@ package io.creditquery.job;
 import io.creditquery.common.FieldChecks;
 import io.creditquery.common.ProblemException;
 import io.creditquery.common.TrackingIds;
+import io.creditquery.security.PersonalIds;
 import io.creditquery.verification.Scenario;
 import io.creditquery.webhook.Webhooks;
+import io.creditquery.verification.VerificationService;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,7 +29,13 @@ public class JobService {
     private final JobConfig config;
     private final Webhooks webhooks;
 
-    public JobService(Pool pool, JobRepository jobs, JobWorker worker, JobConfig config, Webhooks webhooks) {
+    private final PersonalIds personalIds;
+    private final Vertx vertx;
+
+    public JobService(Pool pool, JobRepository jobs, JobWorker worker, JobConfig config, Webhooks webhooks,
+                      PersonalIds personalIds, Vertx vertx) {
+        this.personalIds = personalIds;
+        this.vertx = vertx;
         this.webhooks = webhooks;
         this.pool = pool;
         this.jobs = jobs;
@@ -52,7 +61,6 @@ public class JobService {
         checks.require(codes != null && !codes.isEmpty() && codes.size() <= config.maxCodes(), "codes",
                 "is required: 1 to " + config.maxCodes() + " codes" + (codes == null ? "" : "; got " + codes.size()));
         checks.done();
-        List<String> cleaned = codes.stream().map(code -> code == null ? "" : code.strip()).toList();
         Uni<JobRepository.Job> existing = key == null ? Uni.createFrom().nullItem() : jobs.findByKey(owner, key);
         return existing.chain(found -> {
             if (found != null) {
@@ -60,8 +68,12 @@ public class JobService {
             }
             String id = TrackingIds.next(PREFIX);
             String secret = webhookUrl == null ? null : webhooks.newSecret();
-            return pool.withTransaction(connection -> jobs.create(connection, id, owner, actor, department,
-                            everyNaturalPerson, scenario.name(), purpose, key, cleaned, webhookUrl, secret))
+            // Up to 100,000 codes checked and sealed (no citizen ID is stored) off the event loop.
+            return vertx.executeBlocking(Uni.createFrom().item(() -> codes.stream()
+                            .map(code -> VerificationService.CodeInput.sealed(code == null ? "" : code.strip(), personalIds))
+                            .toList()))
+                    .chain(sealed -> pool.withTransaction(connection -> jobs.create(connection, id, owner, actor,
+                            department, everyNaturalPerson, scenario.name(), purpose, key, sealed, webhookUrl, secret)))
                     .invoke(worker::kick)
                     .chain(() -> jobs.find(id)).chain(job -> view(job, secret)).map(view -> new Submitted(view, true));
         });

@@ -1,5 +1,9 @@
 package io.creditquery.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.creditquery.code.CodeCheck;
@@ -82,6 +86,25 @@ public class PersonalIds {
                     ? mask(digits) : candidates.group()));
         }
         return candidates.appendTail(out).toString();
+    }
+
+    /** The same JSON with every text in it {@linkplain #redact redacted} (numbers and keys stay as they are). */
+    public static JsonNode redact(JsonNode node) {
+        if (node.isTextual()) {
+            String text = node.textValue();
+            String redacted = redact(text);
+            return redacted.equals(text) ? node : TextNode.valueOf(redacted);
+        }
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            object.properties().forEach(field -> field.setValue(redact(field.getValue())));
+        } else if (node.isArray()) {
+            ArrayNode array = (ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, redact(array.get(i)));
+            }
+        }
+        return node;
     }
 
     /** 18 characters: 17 digits and a digit or X, unless a valid USCC; 15 digits, unless a valid registration number. */

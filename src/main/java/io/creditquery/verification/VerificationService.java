@@ -64,8 +64,32 @@ public class VerificationService {
         this.json = json;
     }
 
-    /** A checked input: its validation and, once resolved, the subject key. */
-    private record Input(int index, String raw, CodeCheck check) {
+    /** A checked input: its validation, the key it was sealed with (if any) and what makes two inputs the same. */
+    private record Input(int index, String raw, CodeCheck check, String sealedKey, String sameAs) {
+    }
+
+    /**
+     * A code to check as it may be kept at rest: organisations' codes as given; anything that may be a citizen ID
+     * sealed, that is masked ({@code raw}), with the keyed hash of a valid ID ({@code subjectKey}) or, for one that
+     * is not valid, the reason ({@code invalidReason}) and a keyed hash telling repeats apart ({@code sameAs}).
+     * Verification jobs store these, never the ID.
+     */
+    public record CodeInput(String raw, String subjectKey, String invalidReason, String sameAs) {
+
+        public static CodeInput sealed(String raw, PersonalIds personalIds) {
+            String text = raw == null ? "" : raw;
+            CodeCheck check = CodeValidator.check(text);
+            if (check.valid() && check.kind() == CodeKind.CITIZEN_ID) {
+                return new CodeInput(PersonalIds.mask(check.normalized()), personalIds.subjectKey(check.normalized()),
+                        null, null);
+            }
+            String masked = PersonalIds.redact(text);
+            if (masked.equals(text)) {
+                return new CodeInput(text, null, null, null);
+            }
+            return new CodeInput(masked, null, check.valid() ? "is not a valid code" : check.firstError(),
+                    personalIds.subjectKey(check.normalized()));
+        }
     }
 
     /** The stored answer and the keys of every subject it is about (for the audit log). */
@@ -91,9 +115,26 @@ public class VerificationService {
         }).call(checked -> repository.store(checked.result(), actor));
     }
 
-    /** The answers for a chunk of codes of a verification job (index = position in {@code codes}). */
-    public Uni<List<VerificationResult.Item>> items(Scenario scenario, List<String> codes, boolean everyNaturalPerson) {
-        return answer(scenario, codes, null, everyNaturalPerson).map(Answered::items);
+    /** The answers for a chunk of sealed codes of a verification job (index = position in {@code codes}). */
+    public Uni<List<VerificationResult.Item>> items(Scenario scenario, List<CodeInput> codes, boolean everyNaturalPerson) {
+        List<Input> inputs = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            CodeInput code = codes.get(i);
+            if (code.subjectKey() != null) {
+                inputs.add(new Input(i, code.raw(), new CodeCheck(code.raw(), code.raw(), CodeKind.CITIZEN_ID, true,
+                        List.of()), code.subjectKey(), null));
+            } else if (code.invalidReason() != null) {
+                inputs.add(new Input(i, code.raw(), new CodeCheck(code.raw(), code.raw(), CodeKind.UNKNOWN, false,
+                        List.of(code.invalidReason())), null, "sealed:" + code.sameAs()));
+            } else {
+                inputs.add(input(i, code.raw()));
+            }
+        }
+        return answerInputs(scenario, inputs, null, everyNaturalPerson).map(Answered::items);
+    }
+
+    private static Input input(int index, String raw) {
+        return new Input(index, raw, CodeValidator.check(raw == null ? "" : raw), null, null);
     }
 
     /** Items, their summary and the keys of the subjects found. */
@@ -105,16 +146,19 @@ public class VerificationService {
     private Uni<Answered> answer(Scenario scenario, List<String> codes, PastDate past, boolean everyNaturalPerson) {
         List<Input> inputs = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
-            String raw = codes.get(i);
-            inputs.add(new Input(i, raw, CodeValidator.check(raw == null ? "" : raw)));
+            inputs.add(input(i, codes.get(i)));
         }
+        return answerInputs(scenario, inputs, past, everyNaturalPerson);
+    }
+
+    private Uni<Answered> answerInputs(Scenario scenario, List<Input> inputs, PastDate past, boolean everyNaturalPerson) {
         Set<String> oldCodes = new LinkedHashSet<>();
         inputs.stream().filter(in -> in.check().valid() && (in.check().kind() == CodeKind.REGISTRATION_NO
                 || in.check().kind() == CodeKind.ORG_CODE)).forEach(in -> oldCodes.add(in.check().normalized()));
         return repository.keysOfOldCodes(oldCodes).chain(oldKeys -> {
             Map<Integer, String> keys = new HashMap<>();
             for (Input in : inputs) {
-                String key = key(in.check(), oldKeys);
+                String key = in.sealedKey() != null ? in.sealedKey() : key(in.check(), oldKeys);
                 if (key != null) {
                     keys.put(in.index(), key);
                 }
@@ -243,8 +287,11 @@ public class VerificationService {
         for (Input in : inputs) {
             String key = keys.get(in.index());
             String normalized = in.check().normalized();
-            Integer duplicateOf = firstIndex.putIfAbsent(key != null ? key : "raw:" + normalized, in.index());
-            String shown = in.check().kind() == CodeKind.CITIZEN_ID ? PersonalIds.mask(normalized) : in.raw();
+            Integer duplicateOf = firstIndex.putIfAbsent(key != null ? key
+                    : in.sameAs() != null ? in.sameAs() : "raw:" + normalized, in.index());
+            // An input that is not a valid ID may still be someone's (mistyped): it is never echoed or kept in clear.
+            String shown = in.check().kind() == CodeKind.CITIZEN_ID ? PersonalIds.mask(normalized)
+                    : PersonalIds.redact(in.raw());
             VerificationResult.Item item;
             if (!in.check().valid()) {
                 item = new VerificationResult.Item(in.index(), shown, "INVALID", null, null, null, null, null, null, null, null,

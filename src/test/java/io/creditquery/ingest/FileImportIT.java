@@ -103,7 +103,19 @@ class FileImportIT {
         assertTrue(annotated.startsWith("\uFEFF行政相对人名称"), annotated);
         assertEquals(6, annotated.strip().split("\r\n").length, "header and the five refused rows");
         assertTrue(annotated.contains("check character"), annotated);
-        upload("处罚-已改正.csv", annotated.replace(BAD_CODE, FIXED_CODE).getBytes(StandardCharsets.UTF_8)).statusCode(201)
+        // Citizen IDs in the refused rows are kept and given back masked: the clerk copies them from the original file.
+        String original = new String(fixture("penalty-gb18030.csv"), java.nio.charset.Charset.forName("GB18030"));
+        String fixed = annotated;
+        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("\\d{17}[\\dX]").matcher(original);
+        while (ids.find()) {
+            if (io.creditquery.security.PersonalIds.redact(ids.group()).equals(ids.group())) {
+                continue; // an organisation's code (a valid USCC of digits only)
+            }
+            assertFalse(annotated.contains(ids.group()), "a citizen ID in clear in the annotated copy");
+            fixed = fixed.replace(io.creditquery.security.PersonalIds.mask(ids.group()), ids.group());
+        }
+        // (an invalid code of 17 digits and an X may be a mistyped ID: it too is masked)
+        upload("处罚-已改正.csv", fixed.replace(BAD_CODE, FIXED_CODE).getBytes(StandardCharsets.UTF_8)).statusCode(201)
                 .body("format", equalTo("CSV (UTF-8)")).body("accepted", equalTo(1)).body("rejected", equalTo(4));
         assertEquals(4, stores.count("select count(*) from credit_record where source_dept = $1", DEPT));
 
