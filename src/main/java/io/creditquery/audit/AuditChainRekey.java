@@ -7,9 +7,8 @@ import io.creditquery.code.CodeCheck;
 import io.creditquery.code.CodeKind;
 import io.creditquery.code.CodeValidator;
 import io.creditquery.common.Digests;
+import io.creditquery.db.OneTimeJavaMigration;
 import io.creditquery.security.PersonalIds;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.jboss.logging.Logger;
 
@@ -34,7 +33,7 @@ import java.util.Set;
  * the verifier keeps reporting it, so re-keying never launders a break. The chain head is locked throughout: stop
  * replicas of older versions before this migration runs (they would chain unkeyed hashes onto the new head).
  */
-public class AuditChainRekey implements JavaMigration {
+public class AuditChainRekey extends OneTimeJavaMigration {
 
     private static final Logger LOG = Logger.getLogger(AuditChainRekey.class);
     private static final int FETCH = 5_000;
@@ -47,29 +46,9 @@ public class AuditChainRekey implements JavaMigration {
     private final ObjectMapper json = new ObjectMapper();
 
     public AuditChainRekey(AuditHash keyed, PersonalIds personalIds) {
+        super("18", "mask and re-key the audit chain");
         this.keyed = keyed;
         this.personalIds = personalIds;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("18");
-    }
-
-    @Override
-    public String getDescription() {
-        return "mask and re-key the audit chain";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    /** In one transaction: the rows, checkpoints and head change together or not at all. */
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     @Override

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.creditquery.security.PersonalIds;
 import io.creditquery.verification.VerificationService;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
@@ -22,7 +20,7 @@ import java.util.List;
  * ({@link VerificationService.CodeInput#sealed}); the stored answers of jobs and checks, and import reports with their
  * rejected rows, have every text that may be a citizen ID masked ({@link PersonalIds#redact(JsonNode)}).
  */
-public class PersonalDataAtRest implements JavaMigration {
+public class PersonalDataAtRest extends OneTimeJavaMigration {
 
     private static final Logger LOG = Logger.getLogger(PersonalDataAtRest.class);
     private static final int FETCH = 5_000;
@@ -31,27 +29,8 @@ public class PersonalDataAtRest implements JavaMigration {
     private final ObjectMapper json = new ObjectMapper();
 
     public PersonalDataAtRest(PersonalIds personalIds) {
+        super("20", "seal citizen IDs at rest");
         this.personalIds = personalIds;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("20");
-    }
-
-    @Override
-    public String getDescription() {
-        return "seal citizen IDs at rest";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     @Override
