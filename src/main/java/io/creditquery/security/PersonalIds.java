@@ -15,7 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +40,9 @@ public class PersonalIds {
     private static final Pattern CANDIDATE = Pattern.compile("(?<!" + DIGIT + GAP + ")" + DIGIT + "(?:" + GAP + DIGIT
             + "){13,16}" + GAP + "[0-9Xx\uFF10-\uFF19\uFF38\uFF58](?!" + GAP + DIGIT + ")");
 
+    private static final Pattern UUID = Pattern.compile(
+            "(?<![0-9a-fA-F])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9a-fA-F])");
+
     private final SecretKeySpec key;
 
     public PersonalIds(SecurityConfig config) {
@@ -54,6 +59,25 @@ public class PersonalIds {
             mac.init(key);
             byte[] digest = mac.doFinal(citizenId.getBytes(StandardCharsets.US_ASCII));
             return KEY_PREFIX + HexFormat.of().formatHex(digest, 0, 20);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * An official's login ({@code sub}) as a document that leaves the platform names it: a stable keyed pseudonym,
+     * the same for every receipt of that official, which only the platform can link back (the check's stored
+     * actor and the audit log keep the login). API keys ({@code apikey:<id>}) name an agency, not a person.
+     */
+    public String official(String actorId) {
+        if (actorId == null || actorId.startsWith("apikey:")) {
+            return actorId;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            byte[] digest = mac.doFinal(("official:" + actorId).getBytes(StandardCharsets.UTF_8));
+            return "official:" + HexFormat.of().formatHex(digest, 0, 8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -78,11 +102,19 @@ public class PersonalIds {
         if (text == null || text.length() < 15) {
             return text;
         }
+        List<int[]> uuids = new ArrayList<>();
+        for (Matcher uuid = UUID.matcher(text); uuid.find(); ) {
+            uuids.add(new int[]{uuid.start(), uuid.end()});
+        }
         Matcher candidates = CANDIDATE.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (candidates.find()) {
             String digits = CodeValidator.normalize(candidates.group()).replaceAll("[-./\\s]", "");
-            candidates.appendReplacement(out, Matcher.quoteReplacement(mayBeCitizenId(digits)
+            int start = candidates.start();
+            int end = candidates.end();
+            // Hyphenated digits inside a UUID (a request id, a record id) are not an ID written with hyphens.
+            boolean inUuid = uuids.stream().anyMatch(u -> start < u[1] && end > u[0]);
+            candidates.appendReplacement(out, Matcher.quoteReplacement(!inUuid && mayBeCitizenId(digits)
                     ? mask(digits) : candidates.group()));
         }
         return candidates.appendTail(out).toString();

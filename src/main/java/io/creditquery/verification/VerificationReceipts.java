@@ -3,6 +3,7 @@ package io.creditquery.verification;
 import io.creditquery.common.Digests;
 import io.creditquery.receipt.Receipt;
 import io.creditquery.receipt.ReceiptSigner;
+import io.creditquery.security.PersonalIds;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -25,9 +26,11 @@ import java.util.stream.Collectors;
 public class VerificationReceipts {
 
     private final ReceiptSigner signer;
+    private final PersonalIds personalIds;
 
-    public VerificationReceipts(ReceiptSigner signer) {
+    public VerificationReceipts(ReceiptSigner signer, PersonalIds personalIds) {
         this.signer = signer;
+        this.personalIds = personalIds;
     }
 
     public static String requestText(String scenario, String purpose, List<String> codes) {
@@ -49,7 +52,7 @@ public class VerificationReceipts {
     Receipt receipt(VerificationResult result, List<String> requestedCodes) {
         Map<String, Object> claims = base("VERIFICATION", result);
         claims.put("department", result.department());
-        claims.put("checkedBy", result.checkedBy());
+        claims.put("checkedBy", personalIds.official(result.checkedBy()));
         claims.put("checked", result.items().size());
         claims.put("requestDigest", Digests.sha256Hex(requestText(result.scenario().name(), result.purpose(),
                 requestedCodes)));

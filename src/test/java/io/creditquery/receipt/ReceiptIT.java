@@ -63,6 +63,9 @@ class ReceiptIT {
         assertEquals(true, checked.getBoolean("valid"));
         assertEquals("VERIFICATION", checked.getString("claims.kind"));
         assertEquals(answer.getString("id"), checked.getString("claims.verificationId"));
+        assertEquals("clerk@370100-FGW", answer.getString("checkedBy"), "the checker's own answer names its login");
+        assertTrue(checked.getString("claims.checkedBy").matches("official:[0-9a-f]{16}"),
+                "a receipt names the official by a pseudonym only: " + checked.getString("claims.checkedBy"));
         // The caller rebuilds both digests from what it sent and what it got, without the platform.
         String request = String.join("\n", "TENDERING", "招标资格审查", KNOWN, UNKNOWN, "91350100M000100Y44");
         assertEquals(Digests.sha256Hex(request), checked.getString("claims.requestDigest"));

@@ -45,7 +45,9 @@ class AccessMatrixIT {
                 record("CON-TAX", "TAX_CREDIT_RATING", "CONDITIONAL", "370000-SWJ", "ACTIVE"),
                 record("RES-SCJ", "LABOUR_WAGES", "RESTRICTED", "370100-SCJ", "ACTIVE"),
                 record("RES-RSJ", "LABOUR_WAGES", "RESTRICTED", "370000-RSJ", "ACTIVE"),
-                record("PUB-REPAIRED", "ADMIN_PENALTY", "PUBLIC", "370100-SCJ", "REPAIRED"))).statusCode(200)
+                record("PUB-REPAIRED", "ADMIN_PENALTY", "PUBLIC", "370100-SCJ", "REPAIRED"),
+                record("PUB-EXPIRED", "ADMIN_PENALTY", "PUBLIC", "370100-SCJ", "ACTIVE")
+                        .replace("}", ",\"publicityUntil\":\"2025-09-01\"}"))).statusCode(200)
                 .body("rejected", equalTo(0));
     }
 
@@ -82,7 +84,8 @@ class AccessMatrixIT {
         expected.put("dept A, records:conditional", Set.of("PUB-1", "CON-INSP", "CON-TAX", "RES-SCJ"));
         expected.put("dept B, conditional inspections", Set.of("PUB-1", "CON-INSP"));
         expected.put("dept RSJ", Set.of("PUB-1", "RES-RSJ"));
-        expected.put("subject itself", Set.of("PUB-1", "CON-INSP", "CON-TAX", "RES-SCJ", "RES-RSJ", "PUB-REPAIRED"));
+        expected.put("subject itself", Set.of("PUB-1", "CON-INSP", "CON-TAX", "RES-SCJ", "RES-RSJ", "PUB-REPAIRED",
+                "PUB-EXPIRED"));
         expected.put("another subject", Set.of("PUB-1"));
 
         callers.forEach((name, caller) -> {
@@ -101,7 +104,7 @@ class AccessMatrixIT {
                 .body("{\"scenario\":\"GOVERNMENT_PROCUREMENT\",\"codes\":[\"" + CODE + "\"],\"purpose\":\"采购项目A\"}")
                 .post("/api/v1/verifications").then().statusCode(200);
         given().header("Authorization", "Bearer " + TestTokens.subject(CODE)).get("/api/v1/me").then().statusCode(200)
-                .body("profile.code", equalTo(CODE)).body("records.items.size()", equalTo(6));
+                .body("profile.code", equalTo(CODE)).body("records.items.size()", equalTo(7));
         given().header("Authorization", "Bearer " + TestTokens.subject(CODE)).get("/api/v1/me/queries").then().statusCode(200)
                 .body("items.scenario", hasItem("GOVERNMENT_PROCUREMENT"))
                 .body("items.purpose", hasItem("采购项目A"))

@@ -55,5 +55,9 @@ class PersonalIdsTest {
         assertEquals("91350100M000100Y43 华信", PersonalIds.redact("91350100M000100Y43 华信"));
         assertEquals("订单1370400195001010630", PersonalIds.redact("订单1370400195001010630"), "inside a longer number");
         assertEquals("2026-11-01T00:00:00+08:00", PersonalIds.redact("2026-11-01T00:00:00+08:00"));
+        // Digits of a UUID joined by its hyphens (AuditIT's request ids hit this once in a while)
+        assertEquals("route-0b1c2d3e-1234-5678-9012-3456789abcde", PersonalIds.redact("route-0b1c2d3e-1234-5678-9012-3456789abcde"));
+        assertEquals("route-3704**********063X", PersonalIds.redact("route-3704-0019-5001-0106-3X"),
+                "an ID written in hyphenated groups is still masked");
     }
 }
