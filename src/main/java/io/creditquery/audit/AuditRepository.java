@@ -131,11 +131,17 @@ public class AuditRepository {
         return pool.preparedQuery(sql.toString()).execute(params).map(AuditRepository::events);
     }
 
-    /** Records a checkpoint of the chain head (scheduled). */
+    /**
+     * Records a checkpoint of the chain head (scheduled): the newest event, read by the primary key, in the same
+     * statement (one snapshot) as the head it must match. (It used to look the head's event up by its hash, which
+     * has no index: a scan of the whole log every minute.)
+     */
     public Uni<Void> checkpoint() {
         return pool.query("insert into audit_checkpoint (last_seq, last_hash, events)"
-                + " select e.seq, h.last_hash, h.events from audit_chain_head h join audit_event e on e.hash = h.last_hash"
-                + " where h.id = 1 and e.seq > coalesce((select max(last_seq) from audit_checkpoint), 0)")
+                + " select e.seq, h.last_hash, h.events from audit_chain_head h,"
+                + " lateral (select seq, hash from audit_event order by seq desc limit 1) e"
+                + " where h.id = 1 and e.hash = h.last_hash"
+                + " and e.seq > coalesce((select max(last_seq) from audit_checkpoint), 0)")
                 .execute().replaceWithVoid();
     }
 
