@@ -54,11 +54,14 @@ public class PersonalIds {
     }
 
     public String subjectKey(String citizenId) {
+        return KEY_PREFIX + HexFormat.of().formatHex(hmac(citizenId.getBytes(StandardCharsets.US_ASCII)), 0, 20);
+    }
+
+    private byte[] hmac(byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] digest = mac.doFinal(citizenId.getBytes(StandardCharsets.US_ASCII));
-            return KEY_PREFIX + HexFormat.of().formatHex(digest, 0, 20);
+            return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -73,14 +76,7 @@ public class PersonalIds {
         if (actorId == null || actorId.startsWith("apikey:")) {
             return actorId;
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] digest = mac.doFinal(("official:" + actorId).getBytes(StandardCharsets.UTF_8));
-            return "official:" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return "official:" + HexFormat.of().formatHex(hmac(("official:" + actorId).getBytes(StandardCharsets.UTF_8)), 0, 8);
     }
 
     /**

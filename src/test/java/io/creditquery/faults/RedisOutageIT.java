@@ -37,9 +37,7 @@ class RedisOutageIT {
         Ndjson.hub("list-entries", List.of("{\"subjectCode\":\"" + CODE + "\",\"listType\":\"SERIOUS_DISHONESTY\","
                 + "\"authority\":\"370000-SCJ\",\"decisionNo\":\"故障〔2025〕1号\",\"basis\":\"测试\",\"listedOn\":\"2025-01-02\"}"))
                 .statusCode(200);
-        String partnerKey = given().header("Authorization", TestTokens.bearer("370000-FGW", "admin"))
-                .contentType("application/json").body(Map.of("name", "故障机构", "scopes", List.of("verify")))
-                .post("/api/v1/admin/api-keys").then().statusCode(201).extract().jsonPath().getString("key");
+        String partnerKey = TestTokens.apiKey("故障机构", "verify");
 
         redis.call(c -> c.clientPause(4_000)).await().indefinitely();
         given().get("/api/v1/subjects/" + CODE).then().statusCode(200)

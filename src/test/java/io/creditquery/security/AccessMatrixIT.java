@@ -63,9 +63,7 @@ class AccessMatrixIT {
 
     @Test
     void eachCallerSeesExactlyWhatItMay() {
-        String partnerKey = given().header("Authorization", TestTokens.bearer("370000-FGW", "admin"))
-                .contentType("application/json").body(Map.of("name", "矩阵机构", "scopes", List.of("search", "verify")))
-                .post("/api/v1/admin/api-keys").then().statusCode(201).extract().jsonPath().getString("key");
+        String partnerKey = TestTokens.apiKey("矩阵机构", "search", "verify");
         Map<String, Function<RequestSpecification, RequestSpecification>> callers = new LinkedHashMap<>();
         callers.put("anonymous", r -> r);
         callers.put("partner key", r -> r.header("X-API-Key", partnerKey));

@@ -58,9 +58,7 @@ class PersonalDataAtRestIT {
         Ndjson.hub("list-entries", List.of("{\"subjectCode\":\"" + LISTED + "\",\"listType\":\"JUDGMENT_DEFAULTER\","
                 + "\"authority\":\"370200-ZY\",\"decisionNo\":\"（2025）鲁02执9号\",\"basis\":\"拒不履行生效判决\","
                 + "\"listedOn\":\"2025-03-01\"}")).statusCode(200);
-        String partnerKey = given().header("Authorization", HUB).contentType("application/json")
-                .body(Map.of("name", "静态数据测试机构", "scopes", List.of("verify", "watch")))
-                .post("/api/v1/admin/api-keys").then().statusCode(201).extract().jsonPath().getString("key");
+        String partnerKey = TestTokens.apiKey("静态数据测试机构", "verify", "watch");
         List<String> codes = List.of(PERSON, LISTED, MISTYPED, PERSON.toLowerCase(Locale.ROOT), "3702 0319 7203 0840 28");
 
         for (String path : List.of("/api/v1/subjects/" + PERSON, "/api/v1/subjects/" + LISTED + "/records",

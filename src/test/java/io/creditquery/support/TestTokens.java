@@ -24,4 +24,11 @@ public final class TestTokens {
     public static String bearer(String dept, String scopes) {
         return "Bearer " + department(dept, scopes);
     }
+
+    /** A new partner API key with these scopes, created by an admin through the API; its secret. */
+    public static String apiKey(String name, String... scopes) {
+        return io.restassured.RestAssured.given().header("Authorization", bearer("370000-FGW", "admin"))
+                .contentType("application/json").body(java.util.Map.of("name", name, "scopes", java.util.List.of(scopes)))
+                .post("/api/v1/admin/api-keys").then().statusCode(201).extract().jsonPath().getString("key");
+    }
 }

@@ -47,9 +47,7 @@ class NaturalPersonDisclosureIT {
         Ndjson.hub("list-entries", List.of("{\"subjectCode\":\"" + LISTED + "\",\"listType\":\"JUDGMENT_DEFAULTER\","
                 + "\"authority\":\"370200-ZY\",\"decisionNo\":\"（2025）鲁02执123号\",\"basis\":\"拒不履行生效判决\","
                 + "\"listedOn\":\"2025-03-01\"}")).statusCode(200);
-        partnerKey = given().header("Authorization", TestTokens.bearer("370000-FGW", "admin")).contentType("application/json")
-                .body(Map.of("name", "自然人测试机构", "scopes", List.of("verify", "watch")))
-                .post("/api/v1/admin/api-keys").then().statusCode(201).extract().jsonPath().getString("key");
+        partnerKey = TestTokens.apiKey("自然人测试机构", "verify", "watch");
     }
 
     /** Callers the profile of a hidden person answers 404. */
