@@ -44,8 +44,24 @@ public class SubjectDocumentRepository {
         this.rules = rules;
     }
 
-    /** A subject's document with its id (the subject key) and version (for external versioning in the index). */
+    /**
+     * Which subjects belong in the index: every organisation, and natural persons only while a list that names
+     * persons publicly holds them (the {@code public} flag of {@link #document}, in SQL for the consistency check).
+     */
+    static final String INDEXED_SQL = """
+            (s.subject_type <> 'NATURAL_PERSON' or exists (select 1 from list_entry l where l.subject_id = s.id
+             and l.list_type = any('{%s}') and %s))""".formatted(String.join(",", Arrays.stream(ListType.values())
+            .filter(ListType::namesPersonsPublicly).map(ListType::name).toList()), PublicVisibility.LIST_SQL);
+
+    /**
+     * A subject's document with its id (the subject key) and version (for external versioning in the index); a
+     * document that is not {@link #indexed()} is deleted from the index rather than written.
+     */
     public record SubjectDocument(long rowId, String key, long version, Map<String, Object> source) {
+        /** Natural persons no public list names stay out of the index altogether, not only out of answers. */
+        public boolean indexed() {
+            return Boolean.TRUE.equals(source.get("public"));
+        }
     }
 
     public Uni<List<SubjectDocument>> byIds(SqlClient client, List<Long> ids) {

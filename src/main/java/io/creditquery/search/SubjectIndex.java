@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.creditquery.common.VertxContexts;
 import io.creditquery.search.SubjectDocumentRepository.SubjectDocument;
@@ -115,14 +116,19 @@ public class SubjectIndex {
     /**
      * Writes documents with external versioning (the subject's row version), so a late, older write never
      * replaces a newer document; such a version conflict is success, any other item failure fails the call.
+     * Documents that are not {@link SubjectDocument#indexed() indexed} are deleted at their version (a person whose
+     * last public list ended), and deleting what is not there is success too.
      */
     public Uni<Void> bulk(String target, List<SubjectDocument> documents) {
         if (documents.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<BulkOperation> operations = documents.stream()
-                .map(doc -> BulkOperation.of(op -> op.index(i -> i.index(target).id(doc.key())
-                        .version(doc.version()).versionType(VersionType.ExternalGte).document(doc.source()))))
+                .map(doc -> doc.indexed()
+                        ? BulkOperation.of(op -> op.index(i -> i.index(target).id(doc.key())
+                                .version(doc.version()).versionType(VersionType.ExternalGte).document(doc.source())))
+                        : BulkOperation.of(op -> op.delete(d -> d.index(target).id(doc.key())
+                                .version(doc.version()).versionType(VersionType.ExternalGte))))
                 .toList();
         return VertxContexts.fromStage(() -> client.bulk(b -> b.operations(operations)))
                 .invoke(SubjectIndex::requireSuccess)
@@ -177,7 +183,12 @@ public class SubjectIndex {
             return;
         }
         for (BulkResponseItem item : response.items()) {
-            if (item.error() != null && item.status() != 409) {
+            if (item.error() == null || item.status() == 409) {
+                continue;
+            }
+            boolean absentAlready = item.operationType() == OperationType.Delete && item.status() == 404
+                    && !"index_not_found_exception".equals(item.error().type());
+            if (!absentAlready) {
                 throw new IllegalStateException("indexing " + item.id() + " failed: " + item.error().reason());
             }
         }

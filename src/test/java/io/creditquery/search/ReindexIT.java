@@ -51,7 +51,10 @@ class ReindexIT {
         List<GeneratedSubject> subjects = LongStream.range(0, SUBJECTS).mapToObj(generator::subject).toList();
         Ndjson.hub("subjects", subjects.stream().map(GeneratedSubject::subjectLine).toList()).statusCode(200)
                 .body("accepted", equalTo(SUBJECTS));
-        await().atMost(Duration.ofSeconds(60)).until(() -> aliasCount() == SUBJECTS);
+        // Natural persons on no public list are read by the rebuild but not indexed.
+        long indexable = subjects.stream().filter(subject -> !subject.type().equals("NATURAL_PERSON")).count();
+        assertTrue(indexable < SUBJECTS, "the data set has hidden persons");
+        await().atMost(Duration.ofSeconds(60)).until(() -> aliasCount() == indexable);
         Set<String> before = index.aliasTargets().await().indefinitely();
         String probe = subjects.get(1234).code();
 
@@ -67,7 +70,7 @@ class ReindexIT {
                 long hits = elasticsearch.search(s -> s.index(index.alias())
                         .query(q -> q.term(t -> t.field("uscc").value(probe))), Object.class).hits().total().value();
                 long total = aliasCount();
-                if (hits != 1 || total != SUBJECTS) {
+                if (hits != 1 || total != indexable) {
                     failures.add("hits=" + hits + " total=" + total);
                 }
             } catch (Exception e) {
@@ -85,7 +88,7 @@ class ReindexIT {
         assertEquals(1, after.size());
         assertNotEquals(before, after);
         assertFalse(elasticsearch.indices().exists(e -> e.index(List.copyOf(before))).value(), "old index dropped");
-        assertEquals(SUBJECTS, aliasCount());
+        assertEquals(indexable, aliasCount());
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.creditquery.search;
 
 import io.creditquery.common.Problem;
+import io.creditquery.security.PersonalIds;
 import io.creditquery.support.Ndjson;
 import io.creditquery.support.TestStores;
+import io.creditquery.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -22,6 +24,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -34,9 +37,15 @@ class SearchIT {
     private static final String HUAXIN_JINAN = "91370100M000100Y4" + "X";
     private static final String PERSON_LISTED = "11010519491231002X";
     private static final String PERSON_UNLISTED = "110101199003074477";
+    private static final String PERSON_LISTED_ENTRY = "{\"subjectCode\":\"" + PERSON_LISTED
+            + "\",\"listType\":\"JUDGMENT_DEFAULTER\",\"authority\":\"370100-ZY\",\"decisionNo\":\"（2025）鲁01执9号\","
+            + "\"basis\":\"失信被执行人名单规定\",\"listedOn\":\"2025-01-02\"%s}";
 
     @Inject
     TestStores stores;
+
+    @Inject
+    PersonalIds personalIds;
 
     private final List<String> codes = new ArrayList<>();
 
@@ -46,7 +55,10 @@ class SearchIT {
         codes.addAll(loadFixture(stores));
     }
 
-    /** Six organisations (five named 华信, in three regions) and two persons, one of them on a public list; indexed. */
+    /**
+     * Six organisations (five named 华信, in three regions) and two persons, one of them on a public list; indexed
+     * (the other person never is).
+     */
     static List<String> loadFixture(TestStores stores) {
         stores.reset();
         List<String> codes = new ArrayList<>();
@@ -72,10 +84,9 @@ class SearchIT {
         Ndjson.hub("subjects", lines).statusCode(200).body("accepted", equalTo(8));
         Ndjson.hub("list-entries", List.of("{\"subjectCode\":\"" + codes.get(1) + "\",\"listType\":\"ABNORMAL_OPERATION\","
                         + "\"authority\":\"370000-SCJ\",\"decisionNo\":\"异〔2025〕1号\",\"basis\":\"未报送年报\",\"listedOn\":\"2025-01-02\"}",
-                "{\"subjectCode\":\"" + PERSON_LISTED + "\",\"listType\":\"JUDGMENT_DEFAULTER\",\"authority\":\"370100-ZY\","
-                        + "\"decisionNo\":\"（2025）鲁01执9号\",\"basis\":\"失信被执行人名单规定\",\"listedOn\":\"2025-01-02\"}"))
+                PERSON_LISTED_ENTRY.formatted("")))
                 .statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> stores.indexedCount() == 8);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stores.indexedCount() == 7);
         return codes;
     }
 
@@ -123,6 +134,26 @@ class SearchIT {
         }
         given().queryParam("q", "李华信").get("/api/v1/search").then().statusCode(200)
                 .body("items.name", not(hasItem("李华信")));
+    }
+
+    @Test
+    void hiddenPersonsAreNotInTheIndexAtAll() {
+        String listed = personalIds.subjectKey(PERSON_LISTED);
+        assertNull(stores.indexed(personalIds.subjectKey(PERSON_UNLISTED)), "a person on no public list");
+        assertEquals("张华信", stores.indexed(listed).get("name"));
+        consistency().body("consistent", equalTo(true)).body("exposed", empty()).body("subjectsInDatabase", equalTo(7));
+
+        Ndjson.hub("list-entries", List.of(PERSON_LISTED_ENTRY.formatted(",\"exitedOn\":\"2025-06-01\",\"exitReason\":\"履行完毕\"")))
+                .statusCode(200).body("changedSubjects", equalTo(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> stores.indexed(listed) == null);
+        assertEquals(6, stores.indexedCount(), "the person's last public list ended: the document is deleted");
+        consistency().body("consistent", equalTo(true)).body("subjectsInDatabase", equalTo(6));
+        given().queryParam("q", "张华信").get("/api/v1/search").then().statusCode(200).body("items.name", not(hasItem("张华信")));
+    }
+
+    private static io.restassured.response.ValidatableResponse consistency() {
+        return given().header("Authorization", TestTokens.bearer("370000-ADMIN", "admin"))
+                .queryParam("sample", 100).get("/api/v1/admin/consistency").then().statusCode(200);
     }
 
     @Test
