@@ -2,6 +2,7 @@ package io.creditquery.asof;
 
 import io.creditquery.evaluation.EvaluationRepository;
 import io.creditquery.evaluation.EvaluationSql;
+import io.creditquery.record.PublicVisibility;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -21,6 +22,9 @@ import java.util.Map;
  * Subjects' lists, public record counts and commitments on a date (valid time) as the platform knew them at a time
  * (recorded time). List entries come from their versions (list_entry_history); a record's status at a time from its
  * status changes; a repaired record or entry was in force until its repair, one deleted after an objection never was.
+ * That reconstruction is for callers with a legal basis (departments, the subject itself). For the public the past
+ * is shown only as far as it is still public now ({@code publicOnly}): what was repaired (信用修复后停止公示), revoked,
+ * exited or is past its publicity window since is left out, and so is a natural person no public list names today.
  */
 @ApplicationScoped
 public class AsOfRepository {
@@ -32,8 +36,9 @@ public class AsOfRepository {
               and h.status in ('ACTIVE', 'UNDER_OBJECTION', 'REPAIRED')
               and h.listed_on <= $2 and (h.exited_on is null or h.exited_on > $2)
               and (h.planned_exit_on is null or h.planned_exit_on > $2)
+              and (not $4 or exists (select 1 from list_entry l where l.id = h.id and %s))
             order by h.subject_id, h.listed_on desc
-            """;
+            """.formatted(PublicVisibility.LIST_SQL);
 
     private static final String RECORDS = """
             select r.subject_id, r.category, count(*) as n,
@@ -53,8 +58,9 @@ public class AsOfRepository {
             where r.subject_id = any($1) and r.created_at <= $3 and r.classification = 'PUBLIC'
               and r.decision_date <= $2 and (r.publicity_until is null or r.publicity_until >= $2)
               and (s.status in ('ACTIVE', 'UNDER_OBJECTION') or (s.status = 'REPAIRED' and s.repaired_at::date > $2))
+              and (not $4 or (%2$s))
             group by r.subject_id, r.category order by r.subject_id, r.category
-            """.formatted(EvaluationSql.COMMITMENT_LOOKBACK);
+            """.formatted(EvaluationSql.COMMITMENT_LOOKBACK, PublicVisibility.RECORD_SQL);
 
     private static final String COMMITMENTS = """
             select c.subject_id, count(*) filter (where not c.kept) as broken, count(*) filter (where c.kept) as kept
@@ -79,9 +85,11 @@ public class AsOfRepository {
         this.pool = pool;
     }
 
-    public Uni<Map<Long, FactsOn>> facts(Collection<Long> subjectIds, LocalDate date, OffsetDateTime knownAt) {
+    public Uni<Map<Long, FactsOn>> facts(Collection<Long> subjectIds, LocalDate date, OffsetDateTime knownAt,
+                                         boolean publicOnly) {
         Tuple params = Tuple.of(subjectIds.toArray(Long[]::new), date, knownAt);
-        return pool.preparedQuery(LISTS).execute(params).chain(lists -> pool.preparedQuery(RECORDS).execute(params)
+        Tuple visible = Tuple.of(subjectIds.toArray(Long[]::new), date, knownAt, publicOnly);
+        return pool.preparedQuery(LISTS).execute(visible).chain(lists -> pool.preparedQuery(RECORDS).execute(visible)
                 .chain(records -> pool.preparedQuery(COMMITMENTS).execute(params).map(commitments -> {
                     Map<Long, List<EntryOn>> entries = new HashMap<>();
                     for (Row row : lists) {

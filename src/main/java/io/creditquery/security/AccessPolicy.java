@@ -53,6 +53,15 @@ public class AccessPolicy {
         return view.kind() != CallerView.Kind.PUBLIC;
     }
 
+    /**
+     * As-of views: departments and the subject see the past reconstructed (a repaired penalty in force until its
+     * repair); the public sees the past only as far as it is still public now, since repair and the end of a
+     * publicity window stop publication (《失信行为纠正后的信用信息修复管理办法》: 停止公示).
+     */
+    public boolean seesRepairedPast(CallerView view) {
+        return view.kind() != CallerView.Kind.PUBLIC;
+    }
+
     public boolean seesEveryNaturalPerson(Caller caller) {
         return seesEveryNaturalPerson(view(caller));
     }

@@ -101,8 +101,9 @@ public class SubjectService {
 
     /**
      * The profile on a past date as the platform knew it at a time: lists in force then, public record counts then
-     * and the grade they give (registration data as it is now). Not cached. A natural person only as far as a list
-     * that names persons publicly was in force on that date (for the public).
+     * and the grade they give (registration data as it is now). Not cached. For the public only what is still public
+     * now (see {@link AsOfRepository}); a natural person only as far as a list that names persons publicly was in
+     * force on that date and still is.
      */
     @WithSession
     public Uni<RenderedProfile> profileAsOf(String code, CallerView caller, PastDate past) {
@@ -113,7 +114,8 @@ public class SubjectService {
         return resolveKey(check).chain(key -> key == null ? Uni.createFrom().nullItem() : subjects.findByKey(key))
                 .chain(subject -> subject == null || subject.createdAt.isAfter(past.knownAt())
                         ? Uni.createFrom().nullItem()
-                        : asOf.facts(List.of(subject.id), past.date(), past.knownAt()).map(facts -> {
+                        : asOf.facts(List.of(subject.id), past.date(), past.knownAt(),
+                                !policy.seesRepairedPast(caller.about(subject.subjectKey))).map(facts -> {
                             AsOfRepository.FactsOn on = facts.get(subject.id);
                             CallerView view = caller.about(subject.subjectKey);
                             boolean shown = !isNaturalPerson(subject) || policy.seesEveryNaturalPerson(view)

@@ -164,7 +164,7 @@ public class VerificationService {
                 }
             }
             Set<String> subjects = new LinkedHashSet<>(keys.values());
-            return (past == null ? facts(subjects) : pastFacts(subjects, past))
+            return (past == null ? facts(subjects) : pastFacts(subjects, past, !everyNaturalPerson))
                     .map(facts -> answer(scenario, inputs, keys, disclosable(facts, everyNaturalPerson),
                             List.copyOf(subjects)));
         });
@@ -211,10 +211,14 @@ public class VerificationService {
         };
     }
 
-    /** Facts on a past date as known at a time: never cached (there are as many as dates). */
-    private Uni<Map<String, SubjectFacts>> pastFacts(Set<String> keys, PastDate past) {
+    /**
+     * Facts on a past date as known at a time: never cached (there are as many as dates). Callers that see every
+     * natural person are the callers with a legal basis, who also see the repaired past; for the others only what
+     * is still public ({@link io.creditquery.security.AccessPolicy#seesRepairedPast}).
+     */
+    private Uni<Map<String, SubjectFacts>> pastFacts(Set<String> keys, PastDate past, boolean publicOnly) {
         return repository.subjectsKnownAt(keys, past.knownAt()).chain(subjects -> asOf.facts(subjects.keySet(),
-                past.date(), past.knownAt()).map(facts -> {
+                past.date(), past.knownAt(), publicOnly).map(facts -> {
                     Map<String, SubjectFacts> byKey = new HashMap<>();
                     subjects.forEach((id, subject) -> {
                         AsOfRepository.FactsOn on = facts.get(id);

@@ -59,8 +59,16 @@ class AsOfIT {
                 + "\"content\":{\"penaltyType\":\"罚款\"},\"classification\":\"PUBLIC\",\"publicityUntil\":\"" + until + "\"}";
     }
 
+    /** The profile as a department sees it: the past reconstructed, repaired and exited entries included. */
     static JsonPath profile(String code, String asOf, String knownAt) {
+        return profile(CHECKER, code, asOf, knownAt);
+    }
+
+    static JsonPath profile(String authorization, String code, String asOf, String knownAt) {
         var request = given().queryParam("asOf", asOf);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         if (knownAt != null) {
             request.queryParam("knownAt", knownAt);
         }
@@ -68,7 +76,11 @@ class AsOfIT {
     }
 
     static JsonPath check(String code, String asOf, String knownAt) {
-        return given().header("Authorization", CHECKER).contentType(ContentType.JSON)
+        return check(CHECKER, code, asOf, knownAt);
+    }
+
+    static JsonPath check(String authorization, String code, String asOf, String knownAt) {
+        return given().header("Authorization", authorization).contentType(ContentType.JSON)
                 .body("{\"scenario\":\"GOVERNMENT_PROCUREMENT\",\"codes\":[\"" + code + "\"],\"asOf\":\"" + asOf + "\""
                         + (knownAt == null ? "" : ",\"knownAt\":\"" + knownAt + "\"") + "}")
                 .post("/api/v1/verifications").then().statusCode(200).extract().jsonPath();
@@ -126,6 +138,36 @@ class AsOfIT {
         stores.execute("update credit_record set status = 'REPAIRED' where source_doc_no = '罚〔2025〕2号'");
         assertEquals(1, profile(PENALISED, yesterday, null).getInt("recordCounts.ADMIN_PENALTY"), "in view before the repair");
         assertNull(profile(PENALISED, TODAY.toString(), null).get("recordCounts.ADMIN_PENALTY"), "not from its day");
+    }
+
+    /**
+     * Repair and the end of a listing or publicity window stop publication: the public (anonymous, partner keys)
+     * sees a past date only as far as it is still public now, where the department sees it reconstructed.
+     */
+    @Test
+    void thePublicSeesThePastOnlyAsFarAsItIsStillPublic() {
+        String partner = "ApiKey " + TestTokens.apiKey("往日征信", "verify");
+        // SERIOUS_DISHONESTY ended by its planned exit (2026-01-10): public no more, not even for a date inside it.
+        assertEquals(List.of("ABNORMAL_OPERATION", "SERIOUS_DISHONESTY"),
+                profile(LISTED, "2025-06-01", null).getList("lists.listType").stream().sorted().toList());
+        for (String caller : new String[]{null, partner}) {
+            assertEquals(List.of("ABNORMAL_OPERATION"), profile(caller, LISTED, "2025-06-01", null).getList("lists.listType"));
+            assertEquals("C", profile(caller, LISTED, "2025-06-01", null).getString("evaluation.grade"));
+            assertEquals(List.of(), profile(caller, LISTED, "2025-03-01", null).getList("lists.listType"));
+            // The first penalty's publicity window ended on 2025-09-01.
+            assertNull(profile(caller, PENALISED, "2025-05-01", null).get("recordCounts.ADMIN_PENALTY"));
+        }
+        assertEquals(1, profile(PENALISED, "2025-05-01", null).getInt("recordCounts.ADMIN_PENALTY"));
+        assertEquals("CAUTION", check(partner, LISTED, "2025-06-01", null).getString("items[0].verdict"));
+        assertEquals("BLOCK", check(LISTED, "2025-06-01", null).getString("items[0].verdict"));
+
+        // A repair today: the department sees the penalty until yesterday, the public not even then.
+        String yesterday = TODAY.minusDays(1).toString();
+        assertEquals(1, profile(null, PENALISED, yesterday, null).getInt("recordCounts.ADMIN_PENALTY"));
+        stores.execute("update credit_record set status = 'REPAIRED' where source_doc_no = '罚〔2025〕2号'");
+        assertEquals(1, profile(PENALISED, yesterday, null).getInt("recordCounts.ADMIN_PENALTY"));
+        assertNull(profile(null, PENALISED, yesterday, null).get("recordCounts.ADMIN_PENALTY"), "repaired: 停止公示");
+        assertEquals("A", profile(partner, PENALISED, yesterday, null).getString("evaluation.grade"));
     }
 
     @Test
