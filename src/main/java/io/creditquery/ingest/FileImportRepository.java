@@ -34,16 +34,18 @@ public class FileImportRepository {
         this.json = json;
     }
 
-    public Uni<Void> save(ImportReport report, String uploadedBy, List<String> header, List<RejectedRow> rejected) {
+    /** Stores the report with its personal IDs masked; returns the stored report JSON (the answer to the upload). */
+    public Uni<String> save(ImportReport report, String uploadedBy, List<String> header, List<RejectedRow> rejected) {
+        String reportJson = write(report);
         return pool.preparedQuery("""
                         insert into import_file (id, department, uploaded_by, file_name, template, format, rows, accepted,
                             rejected, warnings, new_subjects, changed_subjects, report, header, rejected_rows)
                         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::jsonb, $14::text::jsonb, $15::text::jsonb)""")
                 .execute(Tuple.from(new Object[]{report.id(), report.department(), uploadedBy, report.fileName(),
                         report.template(), report.format(), report.rows(), report.accepted(), report.rejected(),
-                        report.warnings(), report.newSubjects(), report.changedSubjects(), write(report), write(header),
+                        report.warnings(), report.newSubjects(), report.changedSubjects(), reportJson, write(header),
                         write(rejected)}))
-                .replaceWithVoid();
+                .replaceWith(reportJson);
     }
 
     public Uni<StoredImport> find(UUID id) {

@@ -13,6 +13,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -48,7 +51,8 @@ public class FileImportResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<ImportReport>> upload(@RestForm("file") FileUpload file, @RestForm String template,
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    public Uni<RestResponse<String>> upload(@RestForm("file") FileUpload file, @RestForm String template,
                                                   @RestForm String department, @RestForm String encoding) {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.badRequest("file", "is required: a multipart part named file with the CSV or XLSX");
@@ -57,9 +61,12 @@ public class FileImportResource {
         audit.query("file", file.fileName()).query("template", template).query("department", filing);
         return service.importFile(new FileImportService.Upload(file.uploadedFile(), file.fileName(), template, encoding,
                         filing, callers.get().actorId()))
-                .map(report -> {
+                .map(imported -> {
+                    ImportReport report = imported.report();
                     audit.query("rows", report.rows()).query("accepted", report.accepted()).query("importId", report.id());
-                    return RestResponse.ResponseBuilder.<ImportReport>created(URI.create(report.links().report())).entity(report).build();
+                    // The answer is the stored report: personal IDs in rejected rows are masked in both.
+                    return RestResponse.ResponseBuilder.<String>created(URI.create(report.links().report()))
+                            .entity(imported.json()).build();
                 });
     }
 

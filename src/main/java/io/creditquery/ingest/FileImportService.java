@@ -64,14 +64,18 @@ public class FileImportService {
                          String uploadedBy) {
     }
 
-    public Uni<ImportReport> importFile(Upload upload) {
+    /** The report, and the JSON stored for it (personal IDs masked) that is also the answer. */
+    public record Imported(ImportReport report, String json) {
+    }
+
+    public Uni<Imported> importFile(Upload upload) {
         long started = System.nanoTime();
         return vertx.executeBlocking(Uni.createFrom().item(() -> open(upload)))
                 .chain(run -> chunks(run).eventually(run::close)
                         .chain(() -> {
                             ImportReport report = run.report(UUID.randomUUID(), (System.nanoTime() - started) / 1_000_000);
                             return files.save(report, upload.uploadedBy(), run.headerCells, run.rejectedRows)
-                                    .replaceWith(report);
+                                    .map(stored -> new Imported(report, stored));
                         }));
     }
 

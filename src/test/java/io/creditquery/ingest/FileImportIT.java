@@ -96,6 +96,18 @@ class FileImportIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("q", "历城华信建材").get("/api/v1/search")
                 .then().statusCode(200).extract().jsonPath().getList("items.code").contains(ENTERPRISE));
 
+        // The upload's answer is the stored report: no ID of the file in clear in either.
+        String stored = given().header("Authorization", TestTokens.bearer(DEPT, "ingest"))
+                .get(report.getString("links.report")).then().statusCode(200).extract().asString();
+        assertEquals(report.getMap(""), JsonPath.from(stored).getMap(""));
+        String fileText = new String(fixture("penalty-gb18030.csv"), java.nio.charset.Charset.forName("GB18030"));
+        java.util.regex.Matcher inFile = java.util.regex.Pattern.compile("\\d{17}[\\dX]").matcher(fileText);
+        while (inFile.find()) {
+            if (!io.creditquery.security.PersonalIds.redact(inFile.group()).equals(inFile.group())) {
+                assertFalse(report.prettify().contains(inFile.group()), "a citizen ID in clear in the upload's answer");
+            }
+        }
+
         // The annotated copy lists the refused rows with their reasons; fixed and uploaded again, the fixed row goes in.
         String annotated = given().header("Authorization", TestTokens.bearer(DEPT, "ingest"))
                 .get(report.getString("links.annotated")).then().statusCode(200)
