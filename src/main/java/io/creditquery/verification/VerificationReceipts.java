@@ -6,7 +6,9 @@ import io.creditquery.receipt.ReceiptSigner;
 import io.creditquery.security.PersonalIds;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +20,16 @@ import java.util.stream.Collectors;
  * code named no subject at that time). The digests are over plain texts that anyone can rebuild from the request they
  * sent and the answer they got (docs/receipts.md), not over JSON, whose formatting may change on the way:
  * <ul>
- *   <li>request: the scenario, the purpose (empty if none) and each code as sent, one per line;</li>
+ *   <li>request: the answer's {@code requestSalt}, the scenario, the purpose (empty if none) and each code as sent,
+ *   one per line (the salt is in the answer, not in the receipt: a receipt alone does not give away which citizen
+ *   ID was checked, since without it no one can try candidate IDs against the digest);</li>
  *   <li>result: one line per item, {@code index|input|status|verdict|sorted list types}, as in the answer.</li>
  * </ul>
  */
 @ApplicationScoped
 public class VerificationReceipts {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ReceiptSigner signer;
     private final PersonalIds personalIds;
@@ -33,8 +39,16 @@ public class VerificationReceipts {
         this.personalIds = personalIds;
     }
 
-    public static String requestText(String scenario, String purpose, List<String> codes) {
+    /** 128 random bits, base64url: the opening of one check's request digest. */
+    static String newSalt() {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(salt);
+    }
+
+    public static String requestText(String salt, String scenario, String purpose, List<String> codes) {
         List<String> lines = new ArrayList<>();
+        lines.add(salt);
         lines.add(scenario);
         lines.add(purpose == null ? "" : purpose);
         codes.forEach(code -> lines.add(code == null ? "" : code));
@@ -54,8 +68,8 @@ public class VerificationReceipts {
         claims.put("department", result.department());
         claims.put("checkedBy", personalIds.official(result.checkedBy()));
         claims.put("checked", result.items().size());
-        claims.put("requestDigest", Digests.sha256Hex(requestText(result.scenario().name(), result.purpose(),
-                requestedCodes)));
+        claims.put("requestDigest", Digests.sha256Hex(requestText(result.requestSalt(), result.scenario().name(),
+                result.purpose(), requestedCodes)));
         claims.put("resultDigest", Digests.sha256Hex(resultText(result.items())));
         return signer.sign(claims);
     }

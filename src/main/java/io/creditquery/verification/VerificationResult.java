@@ -11,16 +11,18 @@ import java.util.List;
 /**
  * The answer to a credit check exactly as stored and as re-read later (可核、可溯). {@code asOf} is when it was
  * answered; a check of a past date has {@code validOn} (the date checked) and {@code knownAt} (what the platform knew).
+ * {@code requestSalt} opens the receipt's {@code requestDigest}: only the caller (and the platform) has it, so a
+ * receipt shown to others cannot be brute-forced back to the citizen ID that was checked.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VerificationResult(String id, Scenario scenario, String purpose, OffsetDateTime asOf, LocalDate validOn,
                                  OffsetDateTime knownAt, String checkedBy, String department, Summary summary,
-                                 List<Item> items, Receipt receipt, List<Receipt> noHitCertificates) {
+                                 List<Item> items, String requestSalt, Receipt receipt, List<Receipt> noHitCertificates) {
 
     /** The same answer with its signed receipt and a no-hit certificate for each UNKNOWN code. */
     public VerificationResult signed(Receipt receipt, List<Receipt> noHitCertificates) {
         return new VerificationResult(id, scenario, purpose, asOf, validOn, knownAt, checkedBy, department, summary,
-                items, receipt, noHitCertificates.isEmpty() ? null : noHitCertificates);
+                items, requestSalt, receipt, noHitCertificates.isEmpty() ? null : noHitCertificates);
     }
 
     public record Summary(int checked, int block, int caution, int reward, int clear, int unknown, int invalid) {

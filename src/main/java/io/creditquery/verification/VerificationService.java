@@ -109,7 +109,7 @@ public class VerificationService {
         return answer(scenario, request.codes(), past, everyNaturalPerson).map(answered -> {
             VerificationResult result = new VerificationResult(id, scenario, purpose, asOf,
                     past == null ? null : past.date(), past == null ? null : past.knownAt(), actor, department,
-                    answered.summary(), answered.items(), null, null);
+                    answered.summary(), answered.items(), VerificationReceipts.newSalt(), null, null);
             return new Checked(result.signed(receipts.receipt(result, request.codes()), receipts.noHits(result)),
                     answered.subjectKeys());
         }).call(checked -> repository.store(checked.result(), actor));

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,8 +68,13 @@ class ReceiptIT {
         assertTrue(checked.getString("claims.checkedBy").matches("official:[0-9a-f]{16}"),
                 "a receipt names the official by a pseudonym only: " + checked.getString("claims.checkedBy"));
         // The caller rebuilds both digests from what it sent and what it got, without the platform.
-        String request = String.join("\n", "TENDERING", "招标资格审查", KNOWN, UNKNOWN, "91350100M000100Y44");
+        String salt = answer.getString("requestSalt");
+        assertTrue(salt.matches("[A-Za-z0-9_-]{22}"), salt);
+        assertFalse(checked.getMap("claims").containsValue(salt), "the salt opens the digest: not in the receipt");
+        String request = String.join("\n", salt, "TENDERING", "招标资格审查", KNOWN, UNKNOWN, "91350100M000100Y44");
         assertEquals(Digests.sha256Hex(request), checked.getString("claims.requestDigest"));
+        assertNotEquals(Digests.sha256Hex(String.join("\n", "TENDERING", "招标资格审查", KNOWN, UNKNOWN,
+                "91350100M000100Y44")), checked.getString("claims.requestDigest"), "unsalted: guessable from the codes");
         List<String> lines = new ArrayList<>();
         for (Map<String, Object> item : answer.<Map<String, Object>>getList("items")) {
             @SuppressWarnings("unchecked")
