@@ -23,6 +23,7 @@ import io.creditquery.security.AccessPolicy;
 import io.creditquery.security.CallerView;
 import io.creditquery.security.PersonalIds;
 import io.creditquery.verification.PastDate;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,8 +75,12 @@ public class SubjectService {
     /**
      * The profile as this caller may see it (record counts by the access policy; one cached rendering per view).
      * The code must be valid (400 otherwise) and name a subject the caller may see (404 otherwise).
+     * <p>
+     * Not one session around the whole: a session holds its connection until it closes, and the evaluation counts
+     * and as-of facts come from the pool; asked for while the session held one, they made every cold profile
+     * need two connections at once, and 32 concurrent cold lookups deadlocked the pool of 20 until the 30 s
+     * deadline (found by load-tests/front-door-bench.sh, 2026-12-02). Each step now holds at most one.
      */
-    @WithSession
     public Uni<RenderedProfile> profile(String code, CallerView caller) {
         CodeCheck check = CodeValidator.check(code);
         if (!check.valid()) {
@@ -88,7 +93,6 @@ public class SubjectService {
     }
 
     /** The profile of a subject by its key, or null if there is none this caller may see. */
-    @WithSession
     public Uni<RenderedProfile> profileOfKey(String key, CallerView caller) {
         CallerView view = caller.about(key);
         return cache.lookup(key, view.cacheName()).chain(seen -> seen.hit()
@@ -105,13 +109,13 @@ public class SubjectService {
      * now (see {@link AsOfRepository}); a natural person only as far as a list that names persons publicly was in
      * force on that date and still is.
      */
-    @WithSession
     public Uni<RenderedProfile> profileAsOf(String code, CallerView caller, PastDate past) {
         CodeCheck check = CodeValidator.check(code);
         if (!check.valid()) {
             return Uni.createFrom().failure(ProblemException.badRequest("code", check.firstError()));
         }
-        return resolveKey(check).chain(key -> key == null ? Uni.createFrom().nullItem() : subjects.findByKey(key))
+        return resolveKey(check).chain(key -> key == null ? Uni.createFrom().<Subject>nullItem()
+                        : Panache.withSession(() -> subjects.findByKey(key)))
                 .chain(subject -> subject == null || subject.createdAt.isAfter(past.knownAt())
                         ? Uni.createFrom().nullItem()
                         : asOf.facts(List.of(subject.id), past.date(), past.knownAt(),
@@ -173,29 +177,32 @@ public class SubjectService {
         return switch (check.kind()) {
             case USCC -> Uni.createFrom().item(check.normalized());
             case CITIZEN_ID -> Uni.createFrom().item(personalIds.subjectKey(check.normalized()));
-            case REGISTRATION_NO, ORG_CODE -> subjects.findByOldCode(check.kind(), check.normalized())
-                    .map(subject -> subject == null ? null : subject.subjectKey);
+            case REGISTRATION_NO, ORG_CODE -> Panache.withSession(() -> subjects.findByOldCode(check.kind(),
+                    check.normalized())).map(subject -> subject == null ? null : subject.subjectKey);
             case UNKNOWN -> Uni.createFrom().nullItem();
         };
     }
 
+    /** What a profile is made of that the session reads (entities are read-only here: detached afterwards is fine). */
+    private record Loaded(Subject subject, List<ListEntry> entries, Map<String, Long> counts) {
+    }
+
+    /** The session's reads first, closed before the evaluation counts are read from the pool (see {@link #profile}). */
     private Uni<SubjectProfile> load(String key, CallerView view) {
-        return subjects.findByKey(key).chain(subject -> {
+        return Panache.withSession(() -> subjects.findByKey(key).chain(subject -> {
             if (subject == null) {
-                return Uni.createFrom().nullItem();
+                return Uni.createFrom().<Loaded>nullItem();
             }
-            return lists.inForce(subject.id).chain(entries -> {
-                if (!visible(subject, view, entries)) {
-                    return Uni.createFrom().nullItem();
-                }
-                return records.countsByCategory(subject.id, policy.records(view))
-                        .chain(counts -> evaluationCounts.counts(subject.id).map(evaluation -> toProfile(subject,
-                                entries.stream().map(e -> badge(e.id, e.listType, e.authority, e.basis, e.listedOn,
-                                        e.plannedExitOn, RecordStatus.UNDER_OBJECTION.name().equals(e.status))).toList(),
-                                counts, evaluation.recordsUnderObjection(),
-                                rules.evaluate(entries.stream().map(e -> e.listType).toList(), evaluation), null)));
-            });
-        });
+            return lists.inForce(subject.id).chain(entries -> !visible(subject, view, entries)
+                    ? Uni.createFrom().<Loaded>nullItem()
+                    : records.countsByCategory(subject.id, policy.records(view))
+                            .map(counts -> new Loaded(subject, entries, counts)));
+        })).onItem().ifNotNull().transformToUni(loaded -> evaluationCounts.counts(loaded.subject().id)
+                .map(evaluation -> toProfile(loaded.subject(), loaded.entries().stream().map(e -> badge(e.id,
+                                e.listType, e.authority, e.basis, e.listedOn, e.plannedExitOn,
+                                RecordStatus.UNDER_OBJECTION.name().equals(e.status))).toList(),
+                        loaded.counts(), evaluation.recordsUnderObjection(),
+                        rules.evaluate(loaded.entries().stream().map(e -> e.listType).toList(), evaluation), null)));
     }
 
     private static SubjectProfile.ListBadge badge(long id, String type, String authority, String basis,

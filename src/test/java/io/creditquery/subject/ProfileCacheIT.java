@@ -56,4 +56,41 @@ class ProfileCacheIT {
                 .statusCode(200).body("changedSubjects", equalTo(1));
         given().get("/api/v1/subjects/" + CODE).then().statusCode(200).body("lists", empty());
     }
+
+    /**
+     * More concurrent cold lookups than the pool has connections (20): each used to hold a session connection while
+     * asking the pool for a second, and all of them waited for one another until the request deadline (503).
+     */
+    @Test
+    void coldLookupsBeyondThePoolSizeAllAnswer() throws Exception {
+        int subjects = 64;
+        List<String> codes = new java.util.ArrayList<>();
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < subjects; i++) {
+            String code = io.creditquery.demo.DemoDataGenerator.uscc(70_000_000L + i, "ENTERPRISE", "370100");
+            codes.add(code);
+            lines.add("{\"type\":\"ENTERPRISE\",\"code\":\"" + code + "\",\"name\":\"济南并发第" + i + "号有限公司\"}");
+        }
+        Ndjson.hub("subjects", lines).statusCode(200).body("accepted", equalTo(subjects));
+        String department = io.creditquery.support.TestTokens.bearer("370100-FGW", "verify");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(subjects);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            var start = new java.util.concurrent.CountDownLatch(1);
+            for (String code : codes) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return given().header("Authorization", department).get("/api/v1/subjects/" + code).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertTrue(statuses.stream().allMatch(status -> status == 200), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
