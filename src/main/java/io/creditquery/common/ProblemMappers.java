@@ -131,6 +131,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (fromMultipartParser(e)) {
+            String reason = String.valueOf(e.getMessage()).startsWith("Param limit")
+                    ? "has more form fields than the 1,000 a request may carry"
+                    : "is not a complete multipart/form-data body in the boundary its Content-Type declares";
+            return respond(Problem.of(400, "malformed-multipart", "body: " + reason,
+                    List.of(new FieldError("body", reason))), request);
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s %s", reference, request.method(), PersonalIds.redactPath(request.path()));
         return respond(Problem.of(500, "server-error",
@@ -148,6 +155,20 @@ public class ProblemMappers {
                 .build();
     }
 
+    /**
+     * RESTEasy Reactive's multipart parser reports a body it cannot read (a wrong boundary, a cut body, too many
+     * fields) as a plain IOException or RuntimeException: the client's mistake, told apart by where it was thrown.
+     */
+    private static boolean fromMultipartParser(Throwable e) {
+        StackTraceElement[] frames = e.getStackTrace();
+        for (int i = 0; i < Math.min(3, frames.length); i++) {
+            if (frames[i].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Problem jsonProblem(JsonProcessingException e) {
         String field = "body";
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
@@ -157,7 +178,10 @@ public class ProblemMappers {
         }
         String reason;
         Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
-        if (e instanceof UnrecognizedPropertyException) {
+        if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            field = "body";
+            reason = "has more content after its JSON value; send one JSON value per request";
+        } else if (e instanceof UnrecognizedPropertyException) {
             reason = "unknown field";
         } else if (e instanceof InvalidFormatException invalid) {
             reason = "value " + invalid.getValue() + " is not " + jsonType(invalid.getTargetType());

@@ -1,6 +1,9 @@
 package io.creditquery.common;
 
-/** Text rules shared by every input: no control or invisible (format) characters, nothing that was not UTF-8. */
+/**
+ * Text rules shared by every input: no control or invisible (format) characters, nothing that was not UTF-8, no
+ * half of a surrogate pair.
+ */
 public final class TextChecks {
 
     private static final char REPLACEMENT = '\uFFFD';
@@ -14,6 +17,14 @@ public final class TextChecks {
             char c = text.charAt(i);
             if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
                 return String.format("contains the control or invisible character U+%04X at position %d", (int) c, i + 1);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                // A JSON escape such as \ud800 on its own: no character at all, and UTF-8 cannot store it.
+                return String.format("contains the lone UTF-16 surrogate U+%04X at position %d", (int) c, i + 1);
             }
             if (c == REPLACEMENT) {
                 // Decoders put U+FFFD where the bytes were not valid UTF-8; nobody types it on purpose.

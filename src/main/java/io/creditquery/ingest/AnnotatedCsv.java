@@ -48,10 +48,13 @@ final class AnnotatedCsv {
         csv.append("\r\n");
     }
 
-    private static String quoted(String cell) {
+    static final String FORMULA_STARTS = "=+-@\t\r\n＝＋－＠";
+
+    static String quoted(String cell) {
         String text = cell == null ? "" : cell;
-        // A leading = + - @ would be run as a formula by Excel (CSV injection); a quote mark keeps it text.
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+        // A leading = + - @, TAB, CR or LF (OWASP's list), or their full-width forms, which Excel in a Chinese locale
+        // reads as the same operators, would be run as a formula (CSV injection); a quote mark keeps it text.
+        if (!text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
         }
         boolean quote = text.chars().anyMatch(ch -> ch == ',' || ch == '"' || ch == '\r' || ch == '\n');

@@ -2,6 +2,7 @@ package io.creditquery.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -33,7 +34,10 @@ public class IngestLineParser {
     private final PersonalIds personalIds;
 
     public IngestLineParser(ObjectMapper json, PersonalIds personalIds) {
-        this.reader = json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        // Numbers exactly as written (a double would turn 1e999999999 into Infinity and 0.1 into a nearby binary
+        // value); one JSON value per line, nothing after it.
+        this.reader = json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.personalIds = personalIds;
     }
 
@@ -46,7 +50,10 @@ public class IngestLineParser {
         try {
             node = reader.readTree(line);
         } catch (JsonProcessingException e) {
-            return ParsedLine.rejected(lineNumber, List.of(new FieldError("line", "malformed JSON: " + e.getOriginalMessage())));
+            String reason = String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")
+                    ? "has more content after its JSON object; one object per line"
+                    : "malformed JSON: " + e.getOriginalMessage();
+            return ParsedLine.rejected(lineNumber, List.of(new FieldError("line", reason)));
         }
         if (node == null || !node.isObject()) {
             return ParsedLine.rejected(lineNumber, List.of(new FieldError("line", "must be a JSON object")));
@@ -78,7 +85,7 @@ public class IngestLineParser {
         String regionCode = f.matching("regionCode", false, "\\d{6}", "a 6-digit GB/T 2260 division code");
         String industryCode = f.matching("industryCode", false, "[A-T](\\d{2,4})?", "a GB/T 4754 code such as F5165");
         SubjectStatus status = f.enumValue("status", SubjectStatus.class, SubjectStatus.ACTIVE);
-        LocalDate establishedOn = f.date("establishedOn", false);
+        LocalDate establishedOn = f.date("establishedOn", false, LineFields.EARLIEST_FOUNDING_DATE);
         var capital = f.nonNegativeDecimal("registeredCapital");
         String address = f.text("address", false, 300);
         if (type == null || code == null) {

@@ -108,15 +108,27 @@ final class LineFields {
         }
     }
 
+    /** Decisions, listings and publicity windows of this platform's records: none predates 1949. */
+    static final LocalDate EARLIEST_RECORD_DATE = LocalDate.of(1949, 1, 1);
+    /**
+     * Founding dates are historical: 山东大学 was founded in 1901, and the oldest 中华老字号 date from the Ming
+     * dynasty (六必居, 1530), so anything from 1368 on is accepted; earlier is a typing error.
+     */
+    static final LocalDate EARLIEST_FOUNDING_DATE = LocalDate.of(1368, 1, 1);
+
     LocalDate date(String field, boolean required) {
+        return date(field, required, EARLIEST_RECORD_DATE);
+    }
+
+    LocalDate date(String field, boolean required, LocalDate earliest) {
         String text = text(field, required, 10);
         if (text == null) {
             return null;
         }
         try {
             LocalDate date = LocalDate.parse(text);
-            if (date.getYear() < 1949) {
-                reject(field, "date " + text + " is before 1949");
+            if (date.isBefore(earliest)) {
+                reject(field, "date " + text + " is before " + earliest.getYear());
                 return null;
             }
             return date;
@@ -141,8 +153,8 @@ final class LineFields {
             reject(field, "must not be negative");
             return null;
         }
-        if (number.precision() - number.scale() > 16) {
-            reject(field, "is too large");
+        if (!fits(number, 16, 6)) {
+            reject(field, "is out of range: at most 16 digits before the decimal point and 6 after it");
             return null;
         }
         return number;
@@ -162,6 +174,55 @@ final class LineFields {
             reject(field, "is larger than " + maxSerializedLength + " characters");
             return null;
         }
+        String refused = refusedInside(value, field);
+        if (refused != null) {
+            reject(field, refused);
+            return null;
+        }
         return value;
+    }
+
+    /** The first name, string or number inside a JSON value that would be stored altered or not at all. */
+    private static String refusedInside(JsonNode value, String path) {
+        if (value.isTextual()) {
+            String refused = TextChecks.refusedCharacter(value.asText());
+            return refused == null ? null : path + " " + refused;
+        }
+        if (value.isNumber()) {
+            return value.isBigDecimal() && !fits(value.decimalValue(), 30, 30) ? path + " is out of range" : null;
+        }
+        Iterator<java.util.Map.Entry<String, JsonNode>> fields = value.fields();
+        while (fields.hasNext()) {
+            var entry = fields.next();
+            String refused = TextChecks.refusedCharacter(entry.getKey());
+            refused = refused != null ? path + " has a name that " + refused
+                    : refusedInside(entry.getValue(), path + "." + entry.getKey());
+            if (refused != null) {
+                return refused;
+            }
+        }
+        for (int i = 0; value.isArray() && i < value.size(); i++) {
+            String refused = refusedInside(value.get(i), path + "[" + i + "]");
+            if (refused != null) {
+                return refused;
+            }
+        }
+        return null;
+    }
+
+    /** At most {@code integerDigits} digits before the point and {@code decimals} after it (trailing zeros aside). */
+    static boolean fits(BigDecimal number, int integerDigits, int decimals) {
+        if (number.signum() == 0) {
+            return true;
+        }
+        // precision and scale only: stripping 1e999999999 would build a billion-digit number.
+        int scale = number.scale();
+        int precision = number.precision();
+        if (scale > 0) {
+            BigDecimal stripped = number.stripTrailingZeros();
+            scale = stripped.scale();
+            precision = stripped.precision();
+        }
+        return (long) precision - scale <= integerDigits && scale <= decimals;
     }
 }

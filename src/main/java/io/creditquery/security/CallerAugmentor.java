@@ -48,10 +48,12 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
 
     private final PersonalIds personalIds;
     private final ClientAddress clientAddress;
+    private final SecurityConfig security;
 
-    public CallerAugmentor(PersonalIds personalIds, ClientAddress clientAddress) {
+    public CallerAugmentor(PersonalIds personalIds, ClientAddress clientAddress, SecurityConfig security) {
         this.personalIds = personalIds;
         this.clientAddress = clientAddress;
+        this.security = security;
     }
 
     @Override
@@ -78,6 +80,22 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
                 .addRoles(caller.scopes()).addAttribute(Caller.ATTRIBUTE, caller).build());
     }
 
+    /** A token names when it was issued, not in the future, and lives no longer than the maximum token age. */
+    private void checkAge(JsonWebToken jwt) {
+        long issuedAt = jwt.getIssuedAtTime();
+        if (issuedAt <= 0) {
+            throw new CredentialsRefused("the token has no iat (issued at)");
+        }
+        long now = System.currentTimeMillis() / 1000;
+        if (issuedAt > now + security.clockSkew().toSeconds()) {
+            throw new CredentialsRefused("the token's iat lies in the future");
+        }
+        if (jwt.getExpirationTime() - issuedAt > security.maxTokenAge().toSeconds()) {
+            throw new CredentialsRefused("the token lives longer than the " + security.maxTokenAge().toHours()
+                    + " hours this platform accepts (exp − iat)");
+        }
+    }
+
     Caller derive(SecurityIdentity identity, String clientIp) {
         if (identity.isAnonymous()) {
             return Caller.anonymous(clientIp);
@@ -91,6 +109,7 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             throw new CredentialsRefused("these credentials identify no caller of this platform");
         }
+        checkAge(jwt);
         String sub = jwt.getSubject();
         if (sub == null || sub.isBlank()) {
             throw new CredentialsRefused("the token has no sub");

@@ -1,6 +1,5 @@
 package io.creditquery.common;
 
-import io.creditquery.security.SecurityConfig;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.NotBlank;
@@ -13,17 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** Cursors round-trip for their own query and refuse everything else with a 400 naming the cursor. */
 class CursorsPropertiesTest {
 
-    private final Cursors cursors = new Cursors(new SecurityConfig() {
-        @Override
-        public String idHashKey() {
-            return "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-        }
-
-        @Override
-        public String apiKeyPepper() {
-            return "ffeeddccbbaa99887766554433221100";
-        }
-    });
+    private final Cursors cursors = new Cursors(io.creditquery.support.TestPersonalIds.config());
 
     @Property
     void roundTripsForItsOwnQuery(@ForAll String query, @ForAll String first, @ForAll String second) {

@@ -152,6 +152,8 @@ class BadInputCorpusIT {
                     + String.join(",", Collections.nCopies(1001, "\"" + VALID_CODE + "\"")) + "]}";
             case "33MB" -> "a".repeat(33 * 1024 * 1024);
             case "10001-lines" -> line.repeat(10_001);
+            case "1001-form-fields" -> "--XyZ\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nx\r\n".repeat(1001)
+                    + "--XyZ--\r\n";
             default -> throw new IllegalArgumentException("unknown generator " + kind);
         };
     }

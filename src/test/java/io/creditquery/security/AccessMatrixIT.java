@@ -131,6 +131,15 @@ class AccessMatrixIT {
         bad.put("expired", Jwt.issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).subject("x")
                 .claim("dept", "370100-SCJ").claim("scope", "admin")
                 .issuedAt(java.time.Instant.now().minusSeconds(7200)).expiresAt(java.time.Instant.now().minusSeconds(3600)).sign());
+        bad.put("a hundred years long", Jwt.issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).subject("x")
+                .claim("dept", "370100-SCJ").claim("scope", "admin")
+                .expiresAt(java.time.Instant.now().plus(java.time.Duration.ofDays(36_500))).sign());
+        bad.put("nine hours long", Jwt.issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).subject("x")
+                .claim("dept", "370100-SCJ").claim("scope", "admin")
+                .expiresAt(java.time.Instant.now().plus(java.time.Duration.ofHours(9))).sign());
+        bad.put("issued in an hour", Jwt.issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).subject("x")
+                .claim("dept", "370100-SCJ").claim("scope", "admin").issuedAt(java.time.Instant.now().plusSeconds(3600))
+                .expiresAt(java.time.Instant.now().plusSeconds(4000)).sign());
         bad.put("tampered", parts[0] + "." + tamperedPayload + "." + parts[2]);
         bad.put("alg none", noneHeader + "." + parts[1] + ".");
         bad.put("unknown key", Jwt.issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).subject("x")

@@ -12,7 +12,12 @@ public final class TestPersonalIds {
     }
 
     public static PersonalIds create() {
-        return new PersonalIds(new SecurityConfig() {
+        return new PersonalIds(config());
+    }
+
+    /** Security settings with the fixed key and the default token limits. */
+    public static SecurityConfig config() {
+        return new SecurityConfig() {
             @Override
             public String idHashKey() {
                 return KEY;
@@ -22,6 +27,16 @@ public final class TestPersonalIds {
             public String apiKeyPepper() {
                 return KEY;
             }
-        });
+
+            @Override
+            public java.time.Duration maxTokenAge() {
+                return java.time.Duration.ofHours(8);
+            }
+
+            @Override
+            public java.time.Duration clockSkew() {
+                return java.time.Duration.ofSeconds(60);
+            }
+        };
     }
 }
