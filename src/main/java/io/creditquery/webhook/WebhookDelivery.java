@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.http.HttpClient;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -14,11 +15,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -27,7 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@code X-CQ-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">}). A non-2xx answer or a timeout is
  * retried with exponential back-off (2^attempt seconds, at most an hour) up to credit.webhooks.attempts times.
  * Calls are leased for a minute, so a crashed sender's calls are retried by another replica: at least once; a
- * receiver deduplicates by X-CQ-Event.
+ * receiver deduplicates by X-CQ-Event. Before every attempt the target's name is resolved and each of its addresses
+ * checked ({@link OutboundGuard}); the call goes to the checked address, redirects are not followed.
  */
 @ApplicationScoped
 public class WebhookDelivery {
@@ -44,12 +50,14 @@ public class WebhookDelivery {
     private record Call(long id, String url, String secret, String event, String body, int attempts) {
     }
 
+    private final Vertx vertx;
     private final Pool pool;
     private final WebhookConfig config;
     private final HttpClient client;
     private final AtomicBoolean running = new AtomicBoolean();
 
     public WebhookDelivery(Vertx vertx, Pool pool, WebhookConfig config) {
+        this.vertx = vertx;
         this.pool = pool;
         this.config = config;
         this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) config.timeout().toMillis()));
@@ -88,11 +96,16 @@ public class WebhookDelivery {
                 now + "." + call.body());
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(call.url())
                 .setTimeout(config.timeout().toMillis())
+                .setFollowRedirects(false)
                 .putHeader("Content-Type", "application/json")
                 .putHeader("X-CQ-Event", call.event())
                 .putHeader("X-CQ-Signature", signature);
-        return client.request(request).chain(req -> req.send(call.body()))
+        return checkedAddress(URI.create(call.url()))
+                .chain(address -> client.request(address == null ? request : request.setServer(
+                        SocketAddress.inetSocketAddress(port(URI.create(call.url())), address.getHostAddress()))))
+                .chain(req -> req.send(call.body()))
                 .map(response -> response.statusCode() / 100 == 2)
+                .onFailure().invoke(e -> LOG.debugf("webhook call %d failed: %s", call.id(), e.getMessage()))
                 .onFailure().recoverWithItem(false)
                 .chain(ok -> pool.preparedQuery(ok
                                 ? "update webhook_delivery set delivered_at = clock_timestamp(), next_attempt = null where id = $1"
@@ -100,6 +113,41 @@ public class WebhookDelivery {
                         .execute(ok ? Tuple.of(call.id()) : Tuple.of(call.id(), call.attempts() >= config.attempts() ? null
                                 : OffsetDateTime.now().plus(backoff(call.attempts())))))
                 .replaceWithVoid();
+    }
+
+    /**
+     * The address to connect to, resolved now and checked (every address the name has must be public, or none is
+     * used), so the connection goes where the check looked; null for a development host, which is used by name.
+     */
+    private Uni<InetAddress> checkedAddress(URI uri) {
+        Set<String> developmentHosts = config.httpHosts().orElse(Set.of());
+        String host = OutboundGuard.host(uri);
+        if (developmentHosts.contains(host)) {
+            return Uni.createFrom().nullItem();
+        }
+        String refusedHost = OutboundGuard.refusedHost(uri, developmentHosts);
+        if (refusedHost != null) {
+            return Uni.createFrom().failure(new IllegalStateException("host " + host + " " + refusedHost));
+        }
+        return vertx.executeBlocking(Uni.createFrom().item(() -> {
+            try {
+                InetAddress[] addresses = InetAddress.getAllByName(host);
+                for (InetAddress address : addresses) {
+                    String refused = OutboundGuard.refusedAddress(address);
+                    if (refused != null) {
+                        throw new IllegalStateException(host + " resolves to " + address.getHostAddress() + ", which "
+                                + refused);
+                    }
+                }
+                return addresses[0];
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(host + " does not resolve");
+            }
+        }), false);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
     }
 
     static Duration backoff(int attempts) {

@@ -9,7 +9,10 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Set;
 
-/** Webhook targets as callers give them: checked (https, no credentials in the URL), and a signing secret each. */
+/**
+ * Webhook targets as callers give them: checked (https, no credentials in the URL, no internal host:
+ * {@link OutboundGuard}), and a signing secret each.
+ */
 @ApplicationScoped
 public class Webhooks {
 
@@ -24,8 +27,8 @@ public class Webhooks {
     public String url(FieldChecks checks, String field, String given) {
         String url = checks.text(field, given, false, 2000);
         if (url != null) {
-            checks.require(allowed(url), field, "must be an https URL without credentials (plain http only to "
-                    + config.httpHosts().orElse(Set.of()) + ")");
+            String refused = refusal(url);
+            checks.require(refused == null, field, refused);
         }
         return url;
     }
@@ -37,16 +40,23 @@ public class Webhooks {
         return HexFormat.of().formatHex(bytes);
     }
 
-    private boolean allowed(String url) {
+    /** Why this URL may not be a webhook target, or null; the addresses its name resolves to are checked per call. */
+    private String refusal(String url) {
+        Set<String> developmentHosts = config.httpHosts().orElse(Set.of());
+        URI uri;
         try {
-            URI uri = new URI(url);
-            if (uri.getHost() == null || uri.getUserInfo() != null) {
-                return false;
-            }
-            return "https".equals(uri.getScheme()) || ("http".equals(uri.getScheme())
-                    && config.httpHosts().orElse(Set.of()).contains(uri.getHost()));
+            uri = new URI(url);
         } catch (URISyntaxException e) {
-            return false;
+            uri = null;
         }
+        if (uri != null && uri.getHost() == null && uri.getAuthority() != null) {
+            return "must reach a public address: " + uri.getAuthority() + " is not a host name or address";
+        }
+        if (uri == null || uri.getHost() == null || uri.getUserInfo() != null || !("https".equals(uri.getScheme())
+                || ("http".equals(uri.getScheme()) && developmentHosts.contains(OutboundGuard.host(uri))))) {
+            return "must be an https URL without credentials (plain http only to " + developmentHosts + ")";
+        }
+        String refused = OutboundGuard.refusedHost(uri, developmentHosts);
+        return refused == null ? null : "must reach a public address: host " + uri.getHost() + " " + refused;
     }
 }
