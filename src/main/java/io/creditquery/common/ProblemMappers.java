@@ -34,7 +34,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
-        return respond(e.problem(), request);
+        Response response = respond(e.problem(), request);
+        if (e.retryAfterSeconds() != null) {
+            response.getHeaders().add("Retry-After", e.retryAfterSeconds().toString());
+        }
+        return response;
     }
 
     @ServerExceptionMapper

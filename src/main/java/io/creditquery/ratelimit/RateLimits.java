@@ -1,6 +1,7 @@
 package io.creditquery.ratelimit;
 
 import io.creditquery.common.Problem;
+import io.creditquery.common.ProblemException;
 import io.creditquery.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,28 @@ public class RateLimits {
     public RateLimits(RateLimiter limiter, RateLimitConfig config) {
         this.limiter = limiter;
         this.config = config;
+    }
+
+    /**
+     * An anonymous client address's own, lower limit for an expensive kind of request ({@code kind}: e.g. credit
+     * reports, each rendered and stored), counted apart from its general limit. Fails with a 429 problem over it;
+     * other callers pass (their general limits apply), and so does everyone while Redis is unavailable.
+     */
+    public Uni<Void> anonymousLimit(Caller caller, String kind, int perMinute) {
+        if (caller.kind() != Caller.Kind.ANONYMOUS) {
+            return Uni.createFrom().voidItem();
+        }
+        return limiter.count(kind + ":" + caller.rateLimitKey(), false)
+                .onFailure().recoverWithNull()
+                .invoke(usage -> {
+                    if (usage != null && usage.minute() > perMinute) {
+                        long reset = Math.max(1, (usage.resetMillis() + 999) / 1000);
+                        throw new ProblemException(Problem.of(429, "rate-limited", "more than " + perMinute + " "
+                                + kind + " requests in a minute from this address; retry after " + reset + " s", null))
+                                .retryAfter((int) reset);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     public Uni<Verdict> check(Caller caller) {

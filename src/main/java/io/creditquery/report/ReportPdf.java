@@ -28,10 +28,18 @@ import java.util.TimeZone;
 
 /**
  * Renders a credit report as an A4 PDF with the CJK font embedded (subset), so the Chinese text is real, searchable
- * text. Blocking (PDFBox): call it on a worker thread.
+ * text. Blocking (PDFBox): call it on the report renderer's threads ({@link ReportRenderer}). The 16.8 MB font
+ * collection is parsed once per renderer thread and kept (it was parsed on every request: most of a report's CPU
+ * and the heap that ran out under a burst); a parsed font is not safe to share between threads, and the renderer
+ * has few, long-lived ones.
  */
 @ApplicationScoped
 public class ReportPdf {
+
+    private record LoadedFont(TrueTypeCollection collection, TrueTypeFont font) {
+    }
+
+    private final ThreadLocal<LoadedFont> fonts = ThreadLocal.withInitial(this::loadFont);
 
     private static final Logger LOG = Logger.getLogger(ReportPdf.class);
     private static final float MARGIN = 50;
@@ -53,16 +61,25 @@ public class ReportPdf {
         return config.font();
     }
 
-    public byte[] render(CreditReport report, String sha256, String verifyPath) {
-        try (PDDocument document = new PDDocument();
-             TrueTypeCollection collection = new TrueTypeCollection(new File(config.font()))) {
+    private LoadedFont loadFont() {
+        try {
+            TrueTypeCollection collection = new TrueTypeCollection(new File(config.font()));
             TrueTypeFont[] first = new TrueTypeFont[1];
             collection.processAllFonts(font -> {
                 if (first[0] == null) {
                     first[0] = font;
                 }
             });
-            Writer writer = new Writer(document, PDType0Font.load(document, first[0], true), first[0], report.number());
+            return new LoadedFont(collection, first[0]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public byte[] render(CreditReport report, String sha256, String verifyPath) {
+        try (PDDocument document = new PDDocument()) {
+            TrueTypeFont glyphs = fonts.get().font();
+            Writer writer = new Writer(document, PDType0Font.load(document, glyphs, true), glyphs, report.number());
             write(writer, report, sha256, verifyPath);
             writer.close();
             PDDocumentInformation info = document.getDocumentInformation();

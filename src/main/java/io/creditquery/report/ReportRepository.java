@@ -28,6 +28,40 @@ public class ReportRepository {
                 .replaceWithVoid();
     }
 
+    /** A stored report's number, time, text and digest. */
+    public record Stored(String number, OffsetDateTime generatedAt, String content, String sha256) {
+    }
+
+    /**
+     * Stores a shared (anonymous) report unless one with the same content key exists; returns the stored one either
+     * way. Two callers racing for the same new key: the second one's insert does nothing and it reads the first's.
+     */
+    public Uni<Stored> insertShared(String number, String subjectKey, String view, OffsetDateTime generatedAt,
+                                    String content, String sha256, String contentKey) {
+        return findShared(contentKey).onItem().ifNull().switchTo(() -> pool.preparedQuery("""
+                        insert into credit_report (number, subject_id, view, generated_at, content, content_sha256, content_key)
+                        select $1, id, $3, $4, $5, $6, $7 from subject where subject_key = $2
+                        on conflict (content_key) where content_key is not null do nothing
+                        returning number, generated_at, content::text as content, content_sha256
+                        """)
+                .execute(Tuple.tuple().addString(number).addString(subjectKey).addString(view)
+                        .addOffsetDateTime(generatedAt).addString(content).addString(sha256).addString(contentKey))
+                .chain(rows -> rows.size() > 0 ? Uni.createFrom().item(stored(rows.iterator().next()))
+                        : findShared(contentKey)));
+    }
+
+    private Uni<Stored> findShared(String contentKey) {
+        return pool.preparedQuery("select number, generated_at, content::text as content, content_sha256 from credit_report"
+                        + " where content_key = $1")
+                .execute(Tuple.of(contentKey))
+                .map(rows -> rows.size() == 0 ? null : stored(rows.iterator().next()));
+    }
+
+    private static Stored stored(Row row) {
+        return new Stored(row.getString("number"), row.getOffsetDateTime("generated_at"), row.getString("content"),
+                row.getString("content_sha256"));
+    }
+
     public Uni<ReportCheck> find(String number) {
         return pool.preparedQuery("""
                         select r.number, coalesce(s.uscc, s.id_masked) as subject_code, s.name, r.view, r.generated_at,

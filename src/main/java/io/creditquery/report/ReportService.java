@@ -10,7 +10,6 @@ import io.creditquery.security.CallerView;
 import io.creditquery.subject.SubjectProfile;
 import io.creditquery.subject.SubjectService;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
@@ -36,11 +35,13 @@ public class ReportService {
     private final SubjectService subjects;
     private final ReportRepository reports;
     private final ReportPdf pdf;
+    private final ReportRenderer renderer;
     private final ReportConfig config;
     private final JsonText json;
 
-    public ReportService(SubjectService subjects, ReportRepository reports, ReportPdf pdf, ReportConfig config,
-                         JsonText json) {
+    public ReportService(SubjectService subjects, ReportRepository reports, ReportPdf pdf, ReportRenderer renderer,
+                         ReportConfig config, JsonText json) {
+        this.renderer = renderer;
         this.subjects = subjects;
         this.reports = reports;
         this.pdf = pdf;
@@ -48,7 +49,11 @@ public class ReportService {
         this.json = json;
     }
 
-    public Uni<Issued> issue(String code, CallerView caller, String requestedBy) {
+    /**
+     * @param shared an anonymous request: the report is content-addressed (the same subject, view and data give the
+     *               same stored report, number and time), so asking again stores nothing new
+     */
+    public Uni<Issued> issue(String code, CallerView caller, String requestedBy, boolean shared) {
         // One page one longer than the report holds: the extra record only says the list was cut.
         return subjects.profile(code, caller).chain(profile -> subjects.recordsOfKey(profile.subjectKey(), caller, null,
                         config.maxRecords() + 1, null).map(page -> page.page().items()).chain(records -> {
@@ -60,22 +65,30 @@ public class ReportService {
                             byCategory(cut ? records.subList(0, config.maxRecords()) : records), cut);
                     String text = json.write(report);
                     String sha256 = Digests.sha256Hex(text);
+                    if (shared) {
+                        String contentKey = Digests.sha256Hex(profile.subjectKey() + "\n" + report.view() + "\n"
+                                + json.write(new CreditReport(null, null, report.issuer(), report.view(), report.subject(),
+                                report.records(), report.recordsCut())));
+                        return reports.insertShared(report.number(), profile.subjectKey(), report.view(),
+                                        report.generatedAt(), text, sha256, contentKey)
+                                .map(stored -> new Issued(json.read(stored.content(), CreditReport.class),
+                                        stored.content(), stored.sha256(), profile.subjectKey()));
+                    }
                     return reports.insert(report.number(), profile.subjectKey(), report.view(), report.generatedAt(),
                                     text, sha256, requestedBy)
                             .replaceWith(new Issued(report, text, sha256, profile.subjectKey()));
                 }));
     }
 
-    /** The PDF of an issued report, rendered on a worker thread. */
+    /** The PDF of an issued report, rendered on the bounded report pool. */
     public Uni<byte[]> pdf(Issued issued) {
         if (!pdf.fontAvailable()) {
             return Uni.createFrom().failure(ProblemException.unavailable("report-font-missing",
                     "credit reports need the CJK font " + pdf.fontPath() + " (Debian package fonts-wqy-zenhei);"
                             + " the JSON form works: format=json"));
         }
-        return Uni.createFrom().item(() -> pdf.render(issued.report(), issued.sha256(),
-                        "/api/v1/reports/" + issued.report().number()))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return renderer.render(() -> pdf.render(issued.report(), issued.sha256(),
+                "/api/v1/reports/" + issued.report().number()));
     }
 
     public Uni<ReportCheck> check(String number) {

@@ -2,11 +2,18 @@ package io.creditquery.report;
 
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
+import io.creditquery.ratelimit.RateLimits;
 import io.creditquery.security.AccessPolicy;
+import io.creditquery.security.Caller;
 import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -21,9 +28,13 @@ public class SubjectReportResource {
     private final AuditContext audit;
     private final CurrentCaller callers;
     private final AccessPolicy policy;
+    private final RateLimits limits;
+    private final ReportConfig config;
 
     public SubjectReportResource(ReportService service, AuditContext audit, CurrentCaller callers,
-                                 AccessPolicy policy) {
+                                 AccessPolicy policy, RateLimits limits, ReportConfig config) {
+        this.limits = limits;
+        this.config = config;
         this.service = service;
         this.audit = audit;
         this.callers = callers;
@@ -33,15 +44,21 @@ public class SubjectReportResource {
     /** Every report is numbered and stored with the SHA-256 of its content before it is returned (X-Report-* headers). */
     @GET
     public Uni<RestResponse<Buffer>> report(@PathParam("code") String code,
-                                            @QueryParam("format") String format) {
+                                            @QueryParam("format") String format,
+                                            @Context HttpServerRequest request) {
+        if (request.method() == HttpMethod.HEAD) {
+            // A HEAD would issue, number, store and render a report only to throw it away.
+            throw new WebApplicationException(Response.status(405).header("Allow", "GET").build());
+        }
         String as = format == null || format.isBlank() ? "pdf" : format.strip();
         if (!as.equals("pdf") && !as.equals("json")) {
             throw ProblemException.badRequest("format", "'" + as + "' is not one of pdf, json");
         }
         audit.code(code).query("format", as);
         return Uni.createFrom().item(callers::get)
-                .chain(caller -> service.issue(code, policy.view(caller),
-                        caller.actorId()))
+                .call(caller -> limits.anonymousLimit(caller, "report", config.anonymousPerMinute()))
+                .chain(caller -> service.issue(code, policy.view(caller), caller.actorId(),
+                        caller.kind() == Caller.Kind.ANONYMOUS))
                 .invoke(issued -> audit.subject(issued.subjectKey()).query("report", issued.report().number()))
                 .chain(issued -> {
                     Uni<RestResponse.ResponseBuilder<Buffer>> body = as.equals("json")

@@ -125,4 +125,86 @@ class ReportIT {
         given().get("/api/v1/reports/CR-0000000000000000000Z").then().statusCode(404);
         assertEquals(0, stores.count("select count(*) from credit_report"));
     }
+
+    @Test
+    void anonymousReportsAreSharedWhileTheDataStaysTheSame() {
+        String first = given().queryParam("format", "json").get("/api/v1/subjects/" + CODE + "/report").header("X-Report-Number");
+        Response again = given().queryParam("format", "json").get("/api/v1/subjects/" + CODE + "/report");
+        assertEquals(first, again.header("X-Report-Number"), "the same subject, view and data: the same report");
+        assertEquals(Digests.sha256Hex(again.asString()), again.header("X-Report-SHA256"));
+        assertEquals(1, stores.count("select count(*) from credit_report"), "asking again stores nothing");
+
+        // New data, new report; an identified caller's report is always its own.
+        Ndjson.hub("records", List.of(record("榕市监罚〔2026〕13号", "ADMIN_PENALTY", "PUBLIC", "罚款壹万元"))).statusCode(200);
+        String changed = given().queryParam("format", "json").get("/api/v1/subjects/" + CODE + "/report").header("X-Report-Number");
+        assertFalse(changed.equals(first));
+        String key = "ApiKey " + TestTokens.apiKey("报告测试征信", "search");
+        String partner1 = given().header("Authorization", key).queryParam("format", "json")
+                .get("/api/v1/subjects/" + CODE + "/report").header("X-Report-Number");
+        String partner2 = given().header("Authorization", key).queryParam("format", "json")
+                .get("/api/v1/subjects/" + CODE + "/report").header("X-Report-Number");
+        assertFalse(partner1.equals(partner2));
+        assertEquals(4, stores.count("select count(*) from credit_report"));
+    }
+
+    @Test
+    void headIssuesNothing() {
+        given().head("/api/v1/subjects/" + CODE + "/report").then().statusCode(405).header("Allow", "GET");
+        assertEquals(0, stores.count("select count(*) from credit_report"));
+    }
+
+    @Test
+    void anonymousCallersHaveTheirOwnReportLimit() {
+        int limit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("credit.report.anonymous-per-minute", Integer.class);
+        for (int i = 0; i < limit; i++) {
+            given().header("X-Forwarded-For", "198.51.100.77").queryParam("format", "json")
+                    .get("/api/v1/subjects/" + CODE + "/report").then().statusCode(200);
+        }
+        given().header("X-Forwarded-For", "198.51.100.77").queryParam("format", "json")
+                .get("/api/v1/subjects/" + CODE + "/report").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        // the same address may still read profiles (its general limit), and another address may still ask for reports
+        given().header("X-Forwarded-For", "198.51.100.77").get("/api/v1/subjects/" + CODE).then().statusCode(200);
+        given().header("X-Forwarded-For", "198.51.100.78").queryParam("format", "json")
+                .get("/api/v1/subjects/" + CODE + "/report").then().statusCode(200);
+    }
+
+    /** More PDFs at once than renderer threads and queue hold: the excess is refused at once, the rest rendered. */
+    @Test
+    void aBurstOfPdfsIsBoundedNotQueuedWithoutEnd() throws Exception {
+        int burst = 16;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(burst);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < burst; i++) {
+                String address = "203.0.113." + (10 + i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return given().header("X-Forwarded-For", address).get("/api/v1/subjects/" + CODE + "/report");
+                }));
+            }
+            start.countDown();
+            int rendered = 0;
+            int busy = 0;
+            for (var answer : answers) {
+                Response response = answer.get();
+                if (response.statusCode() == 200) {
+                    rendered++;
+                    assertTrue(new String(response.asByteArray(), 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF"));
+                } else {
+                    assertEquals(503, response.statusCode(), response.asString());
+                    assertEquals("5", response.header("Retry-After"));
+                    assertTrue(response.asString().contains("reports-busy"), response.asString());
+                    busy++;
+                }
+            }
+            assertTrue(rendered >= 2, "rendered " + rendered);
+            assertTrue(busy >= 1, "nothing was refused: the queue is not bounded");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, stores.count("select count(*) from credit_report"), "one shared report for the burst");
+    }
 }

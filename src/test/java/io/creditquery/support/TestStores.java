@@ -47,7 +47,7 @@ public class TestStores {
 
     /** Empties the credit data (not the audit log or departments), the test index and the test Redis database. */
     public void reset() {
-        asOwner("truncate credit_record, list_entry, search_outbox, watch_outbox, change_log, watchlist, verification_job, subject restart identity cascade");
+        asOwner("truncate credit_record, list_entry, search_outbox, watch_outbox, change_log, watchlist, verification_job, webhook_delivery, subject restart identity cascade");
         // The test distribution has no delete-by-query: swap in a fresh empty index instead (after the start-up
         // index check, which could otherwise swap concurrently).
         await().atMost(Duration.ofMinutes(2)).until(startup::done);

@@ -34,7 +34,9 @@ class WebhookGuardIT {
     WebhookDelivery delivery;
 
     @BeforeEach
+    @org.junit.jupiter.api.AfterEach
     void reset() {
+        // afterwards too: calls left queued would be retried for minutes under the next tests
         stores.reset();
     }
 
