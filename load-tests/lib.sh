@@ -3,6 +3,8 @@
 # $CQ_BENCH_ALIAS, port 8090), started in the background and awaited until ready.
 source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib/stores.sh"
 CQ_BENCH_PORT="${CQ_BENCH_PORT:-8090}"
+# Health and metrics (the management interface); builds from before it serve them on the API port.
+CQ_BENCH_MANAGEMENT_PORT="${CQ_BENCH_MANAGEMENT_PORT:-9090}"
 CQ_BENCH_DB="${CQ_BENCH_DB:-creditquery_bench}"
 CQ_BENCH_ALIAS="${CQ_BENCH_ALIAS:-cq-bench-subjects}"
 
@@ -12,7 +14,8 @@ CQ_BENCH_ALIAS="${CQ_BENCH_ALIAS:-cq-bench-subjects}"
 # until the load is indexed, which takes longer than any fixed wait).
 start_bench_service() {
   local logfile="$1"; shift
-  java -Xms512m -Xmx1g -Dquarkus.http.port="$CQ_BENCH_PORT" -Dcredit.demo.load=false \
+  java -Xms512m -Xmx1g -Dquarkus.http.port="$CQ_BENCH_PORT" -Dquarkus.management.port="$CQ_BENCH_MANAGEMENT_PORT" \
+    -Dcredit.demo.load=false \
     -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:$CQ_PG_PORT/$CQ_BENCH_DB" \
     -Dcredit.db.jdbc-url="jdbc:postgresql://127.0.0.1:$CQ_PG_PORT/$CQ_BENCH_DB" \
     -Dcredit.search.subjects-alias="$CQ_BENCH_ALIAS" -Dcredit.redis.key-prefix="cq-bench-$CQ_BENCH_ALIAS" \
@@ -20,11 +23,20 @@ start_bench_service() {
   service=$!
   local health="${CQ_BENCH_HEALTH:-ready}"
   for _ in $(seq 1 900); do
-    [ "$(curl -fsS "http://127.0.0.1:$CQ_BENCH_PORT/q/health/$health" 2>/dev/null | jq -r .status)" = UP ] && return
+    [ "$(curl -fsS "$(bench_management_url)/q/health/$health" 2>/dev/null | jq -r .status)" = UP ] && return
     kill -0 "$service" 2>/dev/null || die "the service stopped; see $logfile"
     sleep 1
   done
   die "the service did not become ready; see $logfile"
+}
+
+# The URL of the running bench service's health and metrics: its management port, or (older builds) its API port.
+bench_management_url() {
+  if curl -fsS -o /dev/null "http://127.0.0.1:$CQ_BENCH_MANAGEMENT_PORT/q/health/live" 2>/dev/null; then
+    echo "http://127.0.0.1:$CQ_BENCH_MANAGEMENT_PORT"
+  else
+    echo "http://127.0.0.1:$CQ_BENCH_PORT"
+  fi
 }
 
 stop_bench_service() { kill "$service" 2>/dev/null; wait "$service" 2>/dev/null || true; }

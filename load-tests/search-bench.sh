@@ -22,7 +22,7 @@ run() {  # label, then wrk arguments
   printf '| %s | %s | %s | %s |\n' "$label" "$(awk '/Requests\/sec/ {print $2}' "$out")" \
     "$(awk '$1 == "50%" {print $2}' "$out")" "$(awk '$1 == "99%" {print $2}' "$out")"
 }
-hits() { curl -fsS "http://127.0.0.1:$port/q/metrics" | awk -v r="$1" '$0 ~ "^credit_search_cache_total" && $0 ~ "result=\""r"\"" {print $2}'; }
+hits() { curl -fsS "$(bench_management_url)/q/metrics" | awk -v r="$1" '$0 ~ "^credit_search_cache_total" && $0 ~ "result=\""r"\"" {print $2}'; }
 
 log "service without search cache (rebuilds the index first if its mapping is outdated)"
 start_bench_service "$work/service.log" -Dcredit.search.cache-enabled=false

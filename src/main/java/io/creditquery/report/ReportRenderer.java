@@ -54,9 +54,15 @@ public class ReportRenderer {
                 .ifNoItem().after(config.renderWait()).failWith(ReportRenderer::busy);
     }
 
-    /** Renders waiting for a thread (for metrics and tests). */
-    public int waiting() {
-        return executor.getQueue().size();
+    /**
+     * Refuses a PDF request before any work for it (profile, records, storing the report) when the queue is full
+     * already: a flood is turned away for the price of this check. A request let in may still be refused by
+     * {@link #render} if others took the room meanwhile.
+     */
+    public void requireRoom() {
+        if (executor.getQueue().remainingCapacity() == 0) {
+            throw busy();
+        }
     }
 
     private static ProblemException busy() {

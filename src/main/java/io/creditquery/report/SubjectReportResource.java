@@ -30,9 +30,11 @@ public class SubjectReportResource {
     private final AccessPolicy policy;
     private final RateLimits limits;
     private final ReportConfig config;
+    private final ReportRenderer renderer;
 
     public SubjectReportResource(ReportService service, AuditContext audit, CurrentCaller callers,
-                                 AccessPolicy policy, RateLimits limits, ReportConfig config) {
+                                 AccessPolicy policy, RateLimits limits, ReportConfig config, ReportRenderer renderer) {
+        this.renderer = renderer;
         this.limits = limits;
         this.config = config;
         this.service = service;
@@ -55,6 +57,9 @@ public class SubjectReportResource {
             throw ProblemException.badRequest("format", "'" + as + "' is not one of pdf, json");
         }
         audit.code(code).query("format", as);
+        if (as.equals("pdf")) {
+            renderer.requireRoom();
+        }
         return Uni.createFrom().item(callers::get)
                 .call(caller -> limits.anonymousLimit(caller, "report", config.anonymousPerMinute()))
                 .chain(caller -> service.issue(code, policy.view(caller), caller.actorId(),

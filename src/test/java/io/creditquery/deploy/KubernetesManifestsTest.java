@@ -73,6 +73,9 @@ class KubernetesManifestsTest {
         assertEquals("/q/health/ready", container.path("readinessProbe").path("httpGet").path("path").asText());
         assertEquals("/q/health/live", container.path("livenessProbe").path("httpGet").path("path").asText());
         assertEquals("/q/health/started", container.path("startupProbe").path("httpGet").path("path").asText());
+        for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+            assertEquals("management", container.path(probe).path("httpGet").path("port").asText(), probe);
+        }
         for (String bound : List.of("requests", "limits")) {
             assertFalse(container.path("resources").path(bound).path("memory").isMissingNode(), "memory " + bound);
         }
@@ -98,6 +101,8 @@ class KubernetesManifestsTest {
         assertEquals(List.of("Ingress", "Egress"), yaml.convertValue(policy.path("policyTypes"), List.class));
         assertFalse(policy.path("egress").isEmpty(), "egress is limited to named destinations");
         assertEquals("/q/metrics", only(documents, "ServiceMonitor").path("spec").path("endpoints").get(0).path("path").asText());
+        assertEquals("management", only(documents, "ServiceMonitor").path("spec").path("endpoints").get(0).path("port").asText(),
+                "metrics are scraped from the management interface, not the API port");
     }
 
     @Test

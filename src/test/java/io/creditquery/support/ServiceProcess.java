@@ -38,6 +38,11 @@ public final class ServiceProcess {
         this.stores = stores;
     }
 
+    /** Health and metrics (the management interface): 1,000 above the API port, so replicas do not collide. */
+    public int managementPort() {
+        return port + 1000;
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
@@ -73,6 +78,7 @@ public final class ServiceProcess {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m",
                 "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort(),
                 "-Dcredit.search.subjects-alias=" + stores.alias(),
                 "-Dcredit.redis.uri=redis://127.0.0.1:6379/" + stores.redisDatabase(),
                 "-Dcredit.redis.key-prefix=" + stores.alias(),
@@ -90,7 +96,7 @@ public final class ServiceProcess {
                 throw new AssertionError("the service exited at start; see " + log);
             }
             try {
-                if (http.send(HttpRequest.newBuilder(uri("/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
