@@ -9,18 +9,8 @@
 # answer fails instead of printing.
 source "$(dirname "$0")/lib.sh"
 base="${1:-04d1d92}" seconds="${2:-20}" connections="${3:-32}" rounds="${4:-2}"
-command -v wrk >/dev/null || apt_install wrk
-ensure_stores
-cd "$CQ_ROOT"
-CQ_BENCH_DB=creditquery_bench_frontdoor CQ_BENCH_ALIAS=cq-bench-frontdoor
-ensure_databases "$CQ_DB_PASSWORD" "$CQ_DB_OWNER_PASSWORD" "$CQ_BENCH_DB"
+side_by_side "$base"
 work="$CQ_ROOT/target/front-door-bench" && mkdir -p "$work"
-[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
-base_dir="$work/base-$base"
-if [ ! -f "$base_dir/target/quarkus-app/quarkus-run.jar" ]; then
-  rm -rf "$base_dir" && git worktree prune && git worktree add -f --detach "$base_dir" "$base" >/dev/null
-  (cd "$base_dir" && mvn -B -q package -DskipTests)
-fi
 service=""
 trap 'stop_bench_service || true' EXIT
 opts=(-Dcredit.ratelimit.anonymous-per-minute=100000000 -Dcredit.demo.load=true)
@@ -42,9 +32,8 @@ for side in $sides; do
   side_opts=()
   if [ "$side" = base ]; then
     jar="$base_dir/target/quarkus-app/quarkus-run.jar"
-    # Builds before the owner role (V17) ran their migrations as the service's role (credit.db.username).
-    git -C "$base_dir" cat-file -e HEAD:src/main/resources/db/migration/V17__database_roles.sql 2>/dev/null ||
-      side_opts=(-Dcredit.db.username=creditquery_owner -Dcredit.db.password="$CQ_DB_OWNER_PASSWORD")
+    base_options
+    side_opts=("${base_opts[@]}")
   else
     jar="$CQ_ROOT/target/quarkus-app/quarkus-run.jar"
   fi

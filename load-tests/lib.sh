@@ -64,3 +64,27 @@ wrk_checked() {
     die "wrk saw non-2xx answers or socket errors ($out): nothing was measured"
   fi
 }
+
+# side_by_side BASE: what the side-by-side benchmarks share — wrk, the stores, the demo-data database both builds
+# use ($CQ_BENCH_DB), this checkout's build, and BASE built once in a git worktree ($base_dir; BASE=none: no base).
+side_by_side() {
+  command -v wrk >/dev/null || apt_install wrk
+  ensure_stores
+  cd "$CQ_ROOT" || die "no $CQ_ROOT"
+  CQ_BENCH_DB=creditquery_bench_frontdoor CQ_BENCH_ALIAS=cq-bench-frontdoor
+  ensure_databases "$CQ_DB_PASSWORD" "$CQ_DB_OWNER_PASSWORD" "$CQ_BENCH_DB"
+  [ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
+  base_dir="$CQ_ROOT/target/front-door-bench/base-$1"
+  if [ "$1" != none ] && [ ! -f "$base_dir/target/quarkus-app/quarkus-run.jar" ]; then
+    rm -rf "$base_dir" && git worktree prune && git worktree add -f --detach "$base_dir" "$1" >/dev/null
+    (cd "$base_dir" && mvn -B -q package -DskipTests)
+  fi
+}
+
+# base_options: sets base_opts to what the build in $base_dir needs (builds before the owner role, V17, ran their
+# migrations as the service's role, credit.db.username).
+base_options() {
+  base_opts=()
+  git -C "$base_dir" cat-file -e HEAD:src/main/resources/db/migration/V17__database_roles.sql 2>/dev/null ||
+    base_opts=(-Dcredit.db.username=creditquery_owner -Dcredit.db.password="$CQ_DB_OWNER_PASSWORD")
+}
