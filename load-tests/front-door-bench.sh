@@ -29,14 +29,7 @@ for round in $(seq 1 "$rounds"); do
 sides="base head"
 [ $((round % 2)) -eq 0 ] && sides="head base"
 for side in $sides; do
-  side_opts=()
-  if [ "$side" = base ]; then
-    jar="$base_dir/target/quarkus-app/quarkus-run.jar"
-    base_options
-    side_opts=("${base_opts[@]}")
-  else
-    jar="$CQ_ROOT/target/quarkus-app/quarkus-run.jar"
-  fi
+  side_build "$side"
   CQ_BENCH_JAR="$jar" start_bench_service "$work/$side.log" "${opts[@]/-Dcredit.demo.load=true/-Dcredit.demo.load=false}" \
     "${side_opts[@]}"
   key=$(curl -fsS -X POST "http://127.0.0.1:$CQ_BENCH_PORT/api/v1/admin/api-keys" -H "Authorization: Bearer $admin" \

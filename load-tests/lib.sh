@@ -81,10 +81,15 @@ side_by_side() {
   fi
 }
 
-# base_options: sets base_opts to what the build in $base_dir needs (builds before the owner role, V17, ran their
-# migrations as the service's role, credit.db.username).
-base_options() {
-  base_opts=()
-  git -C "$base_dir" cat-file -e HEAD:src/main/resources/db/migration/V17__database_roles.sql 2>/dev/null ||
-    base_opts=(-Dcredit.db.username=creditquery_owner -Dcredit.db.password="$CQ_DB_OWNER_PASSWORD")
+# side_build SIDE (base | head): sets jar to that side's build and side_opts to the options it needs (builds before
+# the owner role, V17, ran their migrations as the service's role, credit.db.username).
+side_build() {
+  side_opts=()
+  if [ "$1" = base ]; then
+    jar="$base_dir/target/quarkus-app/quarkus-run.jar"
+    git -C "$base_dir" cat-file -e HEAD:src/main/resources/db/migration/V17__database_roles.sql 2>/dev/null ||
+      side_opts=(-Dcredit.db.username=creditquery_owner -Dcredit.db.password="$CQ_DB_OWNER_PASSWORD")
+  else
+    jar="$CQ_ROOT/target/quarkus-app/quarkus-run.jar"
+  fi
 }

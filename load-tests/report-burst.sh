@@ -34,18 +34,13 @@ row() {  # build label wrk-output [report-output]
 sides="base head"
 [ "$base" = none ] && sides="head"
 for side in $sides; do
-  side_opts=()
-  if [ "$side" = base ]; then
-    jar="$base_dir/target/quarkus-app/quarkus-run.jar"
-    base_options
-    side_opts=("${base_opts[@]}")
-    label="base ($base)"
-  else
-    jar="$CQ_ROOT/target/quarkus-app/quarkus-run.jar"
+  side_build "$side"
+  label="base ($base)"
+  if [ "$side" = head ]; then
     label="head ($(git rev-parse --short HEAD))"
-    # Builds with a report limit of their own: out of reach too (one attacking address stands for many).
+    # This build has a report limit of its own: out of reach too (one attacking address stands for many).
     # shellcheck disable=SC2206
-    side_opts=(-Dcredit.report.anonymous-per-minute=100000000 ${CQ_BURST_OPTS:-})
+    side_opts+=(-Dcredit.report.anonymous-per-minute=100000000 ${CQ_BURST_OPTS:-})
   fi
   CQ_BENCH_JAR="$jar" start_bench_service "$work/$side.log" "${opts[@]}" -Dcredit.demo.load=false "${side_opts[@]}"
   url="http://127.0.0.1:$CQ_BENCH_PORT"
