@@ -28,7 +28,14 @@ public class ObjectionRepository {
 
     /** What a decision needs of an objection, locked. */
     public record Open(String id, String status, Target.Kind kind, long targetId, String department,
-                       String targetStatus) {
+                       String targetStatus, boolean blocks) {
+    }
+
+    /** Reasons and attachment digests of the rejected objections against a target (the grounds already heard). */
+    public record Heard(List<String> reasons, java.util.Set<String> attachments) {
+        public boolean any() {
+            return !reasons.isEmpty();
+        }
     }
 
     private final Pool pool;
@@ -41,11 +48,12 @@ public class ObjectionRepository {
 
     public Uni<Void> insert(SqlConnection connection, String id, Target target, String filerKind, String filerId,
                             String filerName, String contact, String reason,
-                            List<ObjectionRequest.Attachment> attachments, LocalDate dueOn) {
+                            List<ObjectionRequest.Attachment> attachments, LocalDate dueOn, boolean blocks) {
         return connection.preparedQuery("""
                         insert into objection (id, subject_id, record_id, list_entry_id, department, filer_kind, filer_id,
-                                               filer_name, contact, reason, attachments, status, target_status, due_on)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'FILED', $12, $13)
+                                               filer_name, contact, reason, attachments, status, target_status, due_on,
+                                               blocks)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'FILED', $12, $13, $14)
                         """)
                 .execute(Tuple.tuple().addString(id).addLong(target.subjectId())
                         .addLong(target.kind() == Target.Kind.RECORD ? target.id() : null)
@@ -53,8 +61,31 @@ public class ObjectionRepository {
                         .addString(target.department()).addString(filerKind).addString(filerId).addString(filerName)
                         .addString(contact).addString(reason)
                         .addValue(new JsonArray(json.convertValue(attachments, List.class)))
-                        .addString(target.status()).addLocalDate(dueOn))
+                        .addString(target.status()).addLocalDate(dueOn).addBoolean(blocks))
                 .replaceWithVoid();
+    }
+
+    /** The grounds of the rejected objections against a target, read in the filing's transaction. */
+    public Uni<Heard> heard(SqlConnection connection, Target target) {
+        return connection.preparedQuery("select reason, attachments::text from objection where status = 'REJECTED' and "
+                        + (target.kind() == Target.Kind.RECORD ? "record_id" : "list_entry_id") + " = $1")
+                .execute(Tuple.of(target.id()))
+                .map(rows -> {
+                    List<String> reasons = new java.util.ArrayList<>();
+                    java.util.Set<String> digests = new java.util.HashSet<>();
+                    for (Row row : rows) {
+                        reasons.add(row.getString(0));
+                        new JsonArray(row.getString(1)).forEach(a -> digests.add(((JsonObject) a).getString("sha256")));
+                    }
+                    return new Heard(reasons, digests);
+                });
+    }
+
+    /** Open objections filed with this contact (any target). */
+    public Uni<Long> openWithContact(SqlConnection connection, String contact) {
+        return connection.preparedQuery("select count(*) from objection where lower(replace(contact, '-', '')) = $1"
+                        + " and status in ('FILED', 'ACCEPTED') and contact is not null")
+                .execute(Tuple.of(contact.replace("-", "").toLowerCase(java.util.Locale.ROOT))).map(rows -> rows.iterator().next().getLong(0));
     }
 
     public Uni<ObjectionView> find(String id) {
@@ -63,7 +94,7 @@ public class ObjectionRepository {
     }
 
     public Uni<Open> lock(SqlConnection connection, String id) {
-        return connection.preparedQuery("select id, status, record_id, list_entry_id, department, target_status"
+        return connection.preparedQuery("select id, status, record_id, list_entry_id, department, target_status, blocks"
                         + " from objection where id = $1 for update").execute(Tuple.of(id))
                 .map(rows -> {
                     if (rows.size() == 0) {
@@ -72,7 +103,7 @@ public class ObjectionRepository {
                     Row row = rows.iterator().next();
                     Target.Ref target = Target.Ref.of(row.getLong("record_id"), row.getLong("list_entry_id"));
                     return new Open(row.getString("id"), row.getString("status"), target.kind(), target.id(),
-                            row.getString("department"), row.getString("target_status"));
+                            row.getString("department"), row.getString("target_status"), row.getBoolean("blocks"));
                 });
     }
 

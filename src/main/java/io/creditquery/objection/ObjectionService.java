@@ -1,7 +1,9 @@
 package io.creditquery.objection;
 
 import io.creditquery.common.FieldChecks;
+import io.creditquery.common.FieldError;
 import io.creditquery.common.PgErrors;
+import io.creditquery.common.Problem;
 import io.creditquery.common.ProblemException;
 import io.creditquery.common.TrackingIds;
 import io.creditquery.common.WorkingCalendar;
@@ -88,24 +90,45 @@ public class ObjectionService {
                     if (target == null || !mayObject(caller, target)) {
                         throw ProblemException.notFound("no " + kind.label() + " " + targetId + " that this caller may see");
                     }
-                    if (RecordStatus.UNDER_OBJECTION.name().equals(target.status())) {
-                        throw ProblemException.conflict("objection-open", "an objection against " + kind.label() + " "
-                                + targetId + " is already being handled by " + target.department());
-                    }
-                    if (!RecordStatus.ACTIVE.name().equals(target.status())) {
-                        throw ProblemException.conflict("not-in-force", kind.label() + " " + targetId + " is "
-                                + target.status() + "; only information in force can be objected to");
-                    }
-                    return objections.insert(connection, trackingId, target, caller.kind() == CallerView.Kind.SELF
-                                    ? "SUBJECT" : caller.kind().name(), filerId, filerName, contact, reason,
-                                    attachments, dueOn)
-                            .chain(() -> targets.status(connection, target, RecordStatus.UNDER_OBJECTION.name()))
-                            .chain(() -> changes.touch(connection, target.subjectId()));
+                    return (contact == null ? Uni.createFrom().item(0L) : objections.openWithContact(connection, contact))
+                            .chain(open -> {
+                                if (open >= config.openPerContact()) {
+                                    throw new ProblemException(Problem.of(429, "objection-limit", "contact: has "
+                                            + open + " objections open already; at most " + config.openPerContact()
+                                            + " at a time", List.of(new FieldError("contact", "has " + open
+                                            + " objections open; at most " + config.openPerContact()))));
+                                }
+                                return objections.heard(connection, target);
+                            })
+                            .chain(heard -> {
+                                // The first objection holds the information (and its repair) until decided; after a
+                                // rejection, objections need new grounds and no longer hold anything.
+                                boolean blocks = !heard.any();
+                                if (!blocks) {
+                                    requireNewGrounds(heard, reason, attachments, kind, targetId);
+                                } else if (RecordStatus.UNDER_OBJECTION.name().equals(target.status())) {
+                                    throw ProblemException.conflict("objection-open", "an objection against "
+                                            + kind.label() + " " + targetId + " is already being handled by "
+                                            + target.department());
+                                }
+                                if (!RecordStatus.ACTIVE.name().equals(target.status())
+                                        && !(RecordStatus.UNDER_OBJECTION.name().equals(target.status()) && !blocks)) {
+                                    throw ProblemException.conflict("not-in-force", kind.label() + " " + targetId
+                                            + " is " + target.status() + "; only information in force can be objected to");
+                                }
+                                Uni<Void> filed = objections.insert(connection, trackingId, target,
+                                        caller.kind() == CallerView.Kind.SELF ? "SUBJECT" : caller.kind().name(), filerId,
+                                        filerName, contact, reason, attachments, dueOn, blocks);
+                                return blocks ? filed.chain(() -> targets.status(connection, target,
+                                                RecordStatus.UNDER_OBJECTION.name()))
+                                        .chain(() -> changes.touch(connection, target.subjectId()))
+                                        : filed.replaceWith((SubjectChanges.Changed) null);
+                            });
                 }).map(changed -> new Filed(trackingId, changed)))
                 .onFailure(PgErrors::isUniqueViolation).transform(e -> ProblemException.conflict(
                         "objection-open", "an objection against " + kind.label() + " " + targetId
                                 + " is already being handled"))
-                .call(filed -> changes.publish(filed.changed()))
+                .call(filed -> filed.changed() == null ? Uni.createFrom().voidItem() : changes.publish(filed.changed()))
                 .chain(filed -> objections.find(filed.id()))
                 .map(ObjectionView::forFiler);
     }
@@ -160,8 +183,30 @@ public class ObjectionService {
                 .chain(() -> objections.find(trackingId));
     }
 
+    /** A repeat objection must say something new: a reason not heard before, or evidence not seen before. */
+    private static void requireNewGrounds(ObjectionRepository.Heard heard, String reason,
+                                          List<ObjectionRequest.Attachment> attachments, Target.Kind kind, long targetId) {
+        String said = grounds(reason);
+        boolean newReason = heard.reasons().stream().map(ObjectionService::grounds).noneMatch(said::equals);
+        boolean newEvidence = attachments.stream().anyMatch(a -> !heard.attachments().contains(a.sha256()));
+        if (!newReason && !newEvidence) {
+            throw ProblemException.refused("objection-repeated", "reason", "an objection with this reason against "
+                    + kind.label() + " " + targetId + " was rejected already; a new objection needs new grounds"
+                    + " (another reason or new evidence)");
+        }
+    }
+
+    /** A reason as grounds: letters and digits only, so spacing and punctuation do not make it new. */
+    private static String grounds(String reason) {
+        return reason.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
     private Uni<Void> apply(SqlConnection connection, ObjectionRepository.Open open, Target target,
                             ObjectionDecision.Kind kind, String note, TargetCorrection correction, String handler) {
+        if (!open.blocks()) {
+            return applyRepeat(connection, open, target, kind, note, correction, handler);
+        }
         return switch (kind) {
             case REJECT -> targets.status(connection, target, open.targetStatus())
                     .chain(() -> objections.decide(connection, open.id(), "REJECTED", note, null, handler));
@@ -175,6 +220,37 @@ public class ObjectionService {
                 }
                 yield targets.correct(connection, target, correction)
                         .call(() -> targets.status(connection, target, open.targetStatus()))
+                        .chain(beforeAfter -> objections.decide(connection, open.id(), "CORRECTED", note,
+                                beforeAfter, handler));
+            }
+            case ACCEPT -> throw new IllegalStateException("accept changes no target");
+        };
+    }
+
+    /**
+     * A repeat objection held nothing, so a rejection changes nothing, and a deletion or correction applies only to
+     * information still in force (a repair may have taken it out of view meanwhile; then the decision is recorded).
+     */
+    private Uni<Void> applyRepeat(SqlConnection connection, ObjectionRepository.Open open, Target target,
+                                  ObjectionDecision.Kind kind, String note, TargetCorrection correction, String handler) {
+        boolean inForce = RecordStatus.ACTIVE.name().equals(target.status())
+                || RecordStatus.UNDER_OBJECTION.name().equals(target.status());
+        return switch (kind) {
+            case REJECT -> objections.decide(connection, open.id(), "REJECTED", note, null, handler);
+            case DELETE -> (inForce ? targets.status(connection, target, RecordStatus.REVOKED.name())
+                    : Uni.createFrom().voidItem())
+                    .chain(() -> objections.decide(connection, open.id(), "DELETED", note, null, handler));
+            case CORRECT -> {
+                String misplaced = correction.misplacedFor(target.kind());
+                if (misplaced != null) {
+                    throw ProblemException.badRequest("correction." + misplaced, "does not apply to a "
+                            + target.kind().label());
+                }
+                if (!inForce) {
+                    throw ProblemException.conflict("not-in-force", target.kind().label() + " " + target.id()
+                            + " is " + target.status() + " now; there is nothing to correct");
+                }
+                yield targets.correct(connection, target, correction)
                         .chain(beforeAfter -> objections.decide(connection, open.id(), "CORRECTED", note,
                                 beforeAfter, handler));
             }

@@ -236,4 +236,55 @@ class RepairIT {
         assertEquals("B", stores.indexed(CODE).get("grade"));
         assertEquals(0, expiry.run().await().indefinitely(), "a second run the same day has nothing to do");
     }
+
+    private static io.restassured.response.ValidatableResponse object(long record, String reason, String contact) {
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", "198.51.100.9")
+                .body("{\"recordId\":" + record + ",\"reason\":\"" + reason + "\",\"filerName\":\"竞争对手\","
+                        + "\"contact\":\"" + contact + "\"}")
+                .post("/api/v1/objections").then();
+    }
+
+    /**
+     * A competitor's objections cannot hold a subject's repair for ever: the first objection holds the record until
+     * decided; after its rejection, the same grounds are refused, and new grounds are handled without holding
+     * anything; one contact has at most three objections open.
+     */
+    @Test
+    void objectionsCannotStallARepair() {
+        long record = id("credit_record", "source_doc_no", "罚〔旧〕1号");
+        String objectionHandler = TestTokens.bearer(OWNER, "objection:handle");
+        String first = object(record, "该处罚决定书文号有误，应为另一家企业", "13800000001").statusCode(201)
+                .extract().jsonPath().getString("trackingId");
+        given().header("Authorization", SUBJECT).contentType(ContentType.JSON).body(application("recordId", record))
+                .post("/api/v1/repairs").then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("objection-open"));
+        given().header("Authorization", objectionHandler).contentType(ContentType.JSON)
+                .body("{\"decision\":\"REJECT\",\"note\":\"文号核对无误\"}")
+                .post("/api/v1/objections/" + first + "/decision").then().statusCode(200);
+
+        // The same grounds again (spacing and punctuation aside), from another contact: refused.
+        object(record, "该处罚决定书文号有误 应为另一家企业！", "13800000002").statusCode(422)
+                .body("errors[0].field", equalTo("reason"));
+        // New grounds: taken, but the record stays in force and the subject's repair goes ahead.
+        object(record, "处罚金额与公示内容不一致", "13800000002").statusCode(201);
+        given().get("/api/v1/subjects/" + CODE + "/records?category=ADMIN_PENALTY").then().statusCode(200)
+                .body("items.find { it.sourceDocNo == '罚〔旧〕1号' }.status", equalTo("ACTIVE"));
+        String repair = apply(application("recordId", record)).getString("id");
+        decide(repair, "{\"decision\":\"APPROVE\"}").statusCode(200).body("status", equalTo("APPROVED"));
+
+        // One contact, three open objections at most (on other information of the subject), however it is written.
+        long second = id("credit_record", "source_doc_no", "罚〔新〕2号");
+        long third = id("credit_record", "source_doc_no", "罚〔重〕3号");
+        long listed = id("list_entry", "decision_no", "严〔2024〕1号");
+        object(second, "处罚对象认定错误，请核实", "0591-87654321").statusCode(201);
+        object(third, "处罚对象认定错误，请核实", "059187654321").statusCode(201);
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", "198.51.100.9")
+                .body("{\"listEntryId\":" + listed + ",\"reason\":\"列入依据已撤销，请核实\",\"filerName\":\"竞争对手\","
+                        + "\"contact\":\"0591-87654321\"}").post("/api/v1/objections").then().statusCode(201);
+        long otherEntry = id("list_entry", "decision_no", "执〔2024〕9号");
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", "198.51.100.9")
+                .body("{\"listEntryId\":" + otherEntry + ",\"reason\":\"列入依据已撤销，请核实\",\"filerName\":\"竞争对手\","
+                        + "\"contact\":\"059187654321\"}").post("/api/v1/objections").then().statusCode(429)
+                .body("errors[0].field", equalTo("contact"));
+        assertEquals(3, stores.count("select count(*) from objection where replace(contact, '-', '') = '059187654321'"));
+    }
 }
