@@ -135,7 +135,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
-        if (fromMultipartParser(e)) {
+        if (fromMultipartParser(e) && unreadableMultipart(e)) {
             String reason = String.valueOf(e.getMessage()).startsWith("Param limit")
                     ? "has more form fields than the 1,000 a request may carry"
                     : "is not a complete multipart/form-data body in the boundary its Content-Type declares";
@@ -163,6 +163,13 @@ public class ProblemMappers {
      * RESTEasy Reactive's multipart parser reports a body it cannot read (a wrong boundary, a cut body, too many
      * fields) as a plain IOException or RuntimeException: the client's mistake, told apart by where it was thrown.
      */
+    private static boolean unreadableMultipart(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        // Only these two are the client's: a server fault there (a temp file that cannot be created) stays a 500.
+        return (e instanceof java.io.IOException && message.startsWith("Connection terminated reading multipart data"))
+                || message.startsWith("Param limit");
+    }
+
     private static boolean fromMultipartParser(Throwable e) {
         StackTraceElement[] frames = e.getStackTrace();
         for (int i = 0; i < Math.min(3, frames.length); i++) {

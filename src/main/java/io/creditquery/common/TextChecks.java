@@ -13,12 +13,32 @@ public final class TextChecks {
 
     /** The reason {@code text} is refused, or null if it is clean. */
     public static String refusedCharacter(String text) {
+        return refused(text, false);
+    }
+
+    /**
+     * The same rules for text that may run over several lines (the facts and basis of a penalty as a clerk typed
+     * them into one spreadsheet cell): line breaks and tabs are allowed there.
+     */
+    public static String refusedInMultilineText(String text) {
+        return refused(text, true);
+    }
+
+    private static String refused(String text, boolean multiline) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
+                continue;
+            }
             if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
                 return String.format("contains the control or invisible character U+%04X at position %d", (int) c, i + 1);
             }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int codePoint = Character.toCodePoint(c, text.charAt(i + 1));
+                if (Character.getType(codePoint) == Character.FORMAT) {
+                    // tag characters (U+E0001, U+E0020–E007F) and the like: invisible look-alikes
+                    return String.format("contains the invisible character U+%X at position %d", codePoint, i + 1);
+                }
                 i++;
                 continue;
             }

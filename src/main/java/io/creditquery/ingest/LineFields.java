@@ -185,7 +185,7 @@ final class LineFields {
     /** The first name, string or number inside a JSON value that would be stored altered or not at all. */
     private static String refusedInside(JsonNode value, String path) {
         if (value.isTextual()) {
-            String refused = TextChecks.refusedCharacter(value.asText());
+            String refused = TextChecks.refusedInMultilineText(value.asText());
             return refused == null ? null : path + " " + refused;
         }
         if (value.isNumber()) {

@@ -66,13 +66,21 @@ public class ReportService {
                     String text = json.write(report);
                     String sha256 = Digests.sha256Hex(text);
                     if (shared) {
+                        // One shared report per subject, view, data and day (Asia/Shanghai): its time stays recent.
                         String contentKey = Digests.sha256Hex(profile.subjectKey() + "\n" + report.view() + "\n"
+                                + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "\n"
                                 + json.write(new CreditReport(null, null, report.issuer(), report.view(), report.subject(),
                                 report.records(), report.recordsCut())));
                         return reports.insertShared(report.number(), profile.subjectKey(), report.view(),
                                         report.generatedAt(), text, sha256, contentKey)
-                                .map(stored -> new Issued(json.read(stored.content(), CreditReport.class),
-                                        stored.content(), stored.sha256(), profile.subjectKey()));
+                                .map(stored -> {
+                                    if (stored == null) {
+                                        // the subject went away between the profile and the insert
+                                        throw ProblemException.notFound("no subject the caller may see is known by " + code);
+                                    }
+                                    return new Issued(json.read(stored.content(), CreditReport.class),
+                                            stored.content(), stored.sha256(), profile.subjectKey());
+                                });
                     }
                     return reports.insert(report.number(), profile.subjectKey(), report.view(), report.generatedAt(),
                                     text, sha256, requestedBy)

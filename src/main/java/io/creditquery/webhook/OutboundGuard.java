@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
  */
 public final class OutboundGuard {
 
-    /** Digits, hex and dots only: a number in one of the many forms inet_aton accepts (2130706433, 0x7f.1, 0177.0.0.1). */
-    private static final Pattern NUMERIC_HOST = Pattern.compile("^[0-9a-fx.]+$");
+    /**
+     * One to four parts of decimal, octal (leading 0) or 0x hex numbers: the forms inet_aton accepts (2130706433,
+     * 0x7f.1, 0177.0.0.1, 127.1); a name of hex letters such as cbc.ca is not one.
+     */
+    private static final Pattern NUMERIC_HOST = Pattern.compile("^(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+)){0,3}$");
     private static final Pattern DOTTED_QUAD = Pattern.compile("^(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}$");
 
     private OutboundGuard() {

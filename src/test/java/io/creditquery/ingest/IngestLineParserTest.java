@@ -86,5 +86,16 @@ class IngestLineParserTest {
                 "surrogate");
         assertTrue(parser.parse(IngestKind.RECORDS, 1, record.formatted("{\"fineAmountWan\":12.5,\"items\":[\"罚款\"]}"), null)
                 .valid());
+        // facts typed over several lines of one spreadsheet cell are text, not control characters
+        assertTrue(parser.parse(IngestKind.RECORDS, 1, record.formatted("{\"facts\":\"第一，未取得许可；\\n第二，超范围经营。\"}"),
+                null).valid());
+    }
+
+    @Test
+    void invisibleCharactersBeyondTheBasicPlaneAreRefused() {
+        // U+E0041 (a tag character, invisible): a look-alike of 山东大学
+        refused(parser.parse(IngestKind.SUBJECTS, 1,
+                "{\"type\":\"ENTERPRISE\",\"code\":\"91350100M000100Y43\",\"name\":\"山东\\udb40\\udc41大学\"}", null),
+                "name", "invisible");
     }
 }

@@ -62,7 +62,7 @@ class OutboundGuardTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"hooks.example-partner.com.cn", "93.184.215.14", "[2606:4700:4700::1111]", "8.8.8.8",
-            "webhook.xinyong.gov.cn"})
+            "webhook.xinyong.gov.cn", "cbc.ca", "abc.de", "bad.cafe"})
     void publicHostsPass(String host) {
         assertNull(refused(host), host);
     }
