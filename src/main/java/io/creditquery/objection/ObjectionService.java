@@ -202,42 +202,21 @@ public class ObjectionService {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
+    /**
+     * Applies a decision. An objection that held its target hands it back (its status before the objection) unless
+     * deleted; a repeat objection held nothing, so a rejection changes nothing, and a deletion or correction applies
+     * only to information still in force (a repair may have taken it out of view meanwhile: a deletion is then only
+     * recorded, a correction refused).
+     */
     private Uni<Void> apply(SqlConnection connection, ObjectionRepository.Open open, Target target,
                             ObjectionDecision.Kind kind, String note, TargetCorrection correction, String handler) {
-        if (!open.blocks()) {
-            return applyRepeat(connection, open, target, kind, note, correction, handler);
-        }
-        return switch (kind) {
-            case REJECT -> targets.status(connection, target, open.targetStatus())
-                    .chain(() -> objections.decide(connection, open.id(), "REJECTED", note, null, handler));
-            case DELETE -> targets.status(connection, target, RecordStatus.REVOKED.name())
-                    .chain(() -> objections.decide(connection, open.id(), "DELETED", note, null, handler));
-            case CORRECT -> {
-                String misplaced = correction.misplacedFor(target.kind());
-                if (misplaced != null) {
-                    throw ProblemException.badRequest("correction." + misplaced, "does not apply to a "
-                            + target.kind().label());
-                }
-                yield targets.correct(connection, target, correction)
-                        .call(() -> targets.status(connection, target, open.targetStatus()))
-                        .chain(beforeAfter -> objections.decide(connection, open.id(), "CORRECTED", note,
-                                beforeAfter, handler));
-            }
-            case ACCEPT -> throw new IllegalStateException("accept changes no target");
-        };
-    }
-
-    /**
-     * A repeat objection held nothing, so a rejection changes nothing, and a deletion or correction applies only to
-     * information still in force (a repair may have taken it out of view meanwhile; then the decision is recorded).
-     */
-    private Uni<Void> applyRepeat(SqlConnection connection, ObjectionRepository.Open open, Target target,
-                                  ObjectionDecision.Kind kind, String note, TargetCorrection correction, String handler) {
+        boolean held = open.blocks();
         boolean inForce = RecordStatus.ACTIVE.name().equals(target.status())
                 || RecordStatus.UNDER_OBJECTION.name().equals(target.status());
+        Uni<Void> handBack = held ? targets.status(connection, target, open.targetStatus()) : Uni.createFrom().voidItem();
         return switch (kind) {
-            case REJECT -> objections.decide(connection, open.id(), "REJECTED", note, null, handler);
-            case DELETE -> (inForce ? targets.status(connection, target, RecordStatus.REVOKED.name())
+            case REJECT -> handBack.chain(() -> objections.decide(connection, open.id(), "REJECTED", note, null, handler));
+            case DELETE -> (held || inForce ? targets.status(connection, target, RecordStatus.REVOKED.name())
                     : Uni.createFrom().voidItem())
                     .chain(() -> objections.decide(connection, open.id(), "DELETED", note, null, handler));
             case CORRECT -> {
@@ -246,11 +225,12 @@ public class ObjectionService {
                     throw ProblemException.badRequest("correction." + misplaced, "does not apply to a "
                             + target.kind().label());
                 }
-                if (!inForce) {
+                if (!held && !inForce) {
                     throw ProblemException.conflict("not-in-force", target.kind().label() + " " + target.id()
                             + " is " + target.status() + " now; there is nothing to correct");
                 }
                 yield targets.correct(connection, target, correction)
+                        .call(() -> handBack)
                         .chain(beforeAfter -> objections.decide(connection, open.id(), "CORRECTED", note,
                                 beforeAfter, handler));
             }
