@@ -111,8 +111,7 @@ public class ObjectionService {
                                             + kind.label() + " " + targetId + " is already being handled by "
                                             + target.department());
                                 }
-                                if (!RecordStatus.ACTIVE.name().equals(target.status())
-                                        && !(RecordStatus.UNDER_OBJECTION.name().equals(target.status()) && !blocks)) {
+                                if (!inForce(target)) {
                                     throw ProblemException.conflict("not-in-force", kind.label() + " " + targetId
                                             + " is " + target.status() + "; only information in force can be objected to");
                                 }
@@ -183,6 +182,12 @@ public class ObjectionService {
                 .chain(() -> objections.find(trackingId));
     }
 
+    /** In force: active, or under an objection (which only a repeat objection may meet, see {@link #file}). */
+    private static boolean inForce(Target target) {
+        return RecordStatus.ACTIVE.name().equals(target.status())
+                || RecordStatus.UNDER_OBJECTION.name().equals(target.status());
+    }
+
     /** A repeat objection must say something new: a reason not heard before, or evidence not seen before. */
     private static void requireNewGrounds(ObjectionRepository.Heard heard, String reason,
                                           List<ObjectionRequest.Attachment> attachments, Target.Kind kind, long targetId) {
@@ -211,8 +216,7 @@ public class ObjectionService {
     private Uni<Void> apply(SqlConnection connection, ObjectionRepository.Open open, Target target,
                             ObjectionDecision.Kind kind, String note, TargetCorrection correction, String handler) {
         boolean held = open.blocks();
-        boolean inForce = RecordStatus.ACTIVE.name().equals(target.status())
-                || RecordStatus.UNDER_OBJECTION.name().equals(target.status());
+        boolean inForce = inForce(target);
         Uni<Void> handBack = held ? targets.status(connection, target, open.targetStatus()) : Uni.createFrom().voidItem();
         return switch (kind) {
             case REJECT -> handBack.chain(() -> objections.decide(connection, open.id(), "REJECTED", note, null, handler));

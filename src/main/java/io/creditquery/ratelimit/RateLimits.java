@@ -49,10 +49,9 @@ public class RateLimits {
                 .onFailure().recoverWithNull()
                 .invoke(usage -> {
                     if (usage != null && usage.minute() > perMinute) {
-                        long reset = Math.max(1, (usage.resetMillis() + 999) / 1000);
-                        throw new ProblemException(Problem.of(429, "rate-limited", "more than " + perMinute + " "
-                                + kind + " requests in a minute from this address; retry after " + reset + " s", null))
-                                .retryAfter((int) reset);
+                        long reset = resetSeconds(usage);
+                        throw new ProblemException(overMinuteLimit(perMinute, kind + " requests in a minute from this"
+                                + " address", reset)).retryAfter((int) reset);
                     }
                 })
                 .replaceWithVoid();
@@ -68,7 +67,7 @@ public class RateLimits {
                 : partner ? config.partnerPerMinute() : config.anonymousPerMinute();
         Integer quota = partner ? caller.dailyQuota() : null;
         return limiter.count(client, quota != null).map(usage -> {
-            long resetSeconds = Math.max(1, (usage.resetMillis() + 999) / 1000);
+            long resetSeconds = resetSeconds(usage);
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("RateLimit-Limit", Integer.toString(perMinute));
             headers.put("RateLimit-Remaining", Long.toString(Math.max(0, perMinute - usage.minute())));
@@ -76,8 +75,7 @@ public class RateLimits {
             headers.put("RateLimit-Policy", perMinute + ";w=60" + (quota != null ? ", " + quota + ";w=86400" : ""));
             if (usage.minute() > perMinute) {
                 headers.put("Retry-After", Long.toString(resetSeconds));
-                return new Verdict(headers, Problem.of(429, "rate-limited", "more than " + perMinute
-                        + " requests in a minute; retry after " + resetSeconds + " s", null));
+                return new Verdict(headers, overMinuteLimit(perMinute, "requests in a minute", resetSeconds));
             }
             if (quota != null && usage.today() > quota) {
                 long untilMidnight = Duration.between(ZonedDateTime.now(RateLimiter.PLATFORM_ZONE),
@@ -91,5 +89,15 @@ public class RateLimits {
                 ? new Verdict(Map.of("Retry-After", "5"), Problem.of(503, "rate-limit-unavailable",
                 "limits of API keys cannot be enforced right now; try again later", null))
                 : Verdict.UNLIMITED);
+    }
+
+    /** Whole seconds until the minute window resets, at least one. */
+    private static long resetSeconds(RateLimiter.Usage usage) {
+        return Math.max(1, (usage.resetMillis() + 999) / 1000);
+    }
+
+    private static Problem overMinuteLimit(int perMinute, String what, long resetSeconds) {
+        return Problem.of(429, "rate-limited", "more than " + perMinute + " " + what + "; retry after " + resetSeconds
+                + " s", null);
     }
 }

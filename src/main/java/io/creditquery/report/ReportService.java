@@ -4,6 +4,7 @@ import io.creditquery.common.Digests;
 import io.creditquery.common.JsonText;
 import io.creditquery.common.ProblemException;
 import io.creditquery.common.TrackingIds;
+import io.creditquery.ratelimit.RateLimiter;
 import io.creditquery.record.RecordCategory;
 import io.creditquery.record.RecordPage;
 import io.creditquery.security.CallerView;
@@ -68,7 +69,7 @@ public class ReportService {
                     if (shared) {
                         // One shared report per subject, view, data and day (Asia/Shanghai): its time stays recent.
                         String contentKey = Digests.sha256Hex(profile.subjectKey() + "\n" + report.view() + "\n"
-                                + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "\n"
+                                + java.time.LocalDate.now(RateLimiter.PLATFORM_ZONE) + "\n"
                                 + json.write(new CreditReport(null, null, report.issuer(), report.view(), report.subject(),
                                 report.records(), report.recordsCut())));
                         return reports.insertShared(report.number(), profile.subjectKey(), report.view(),

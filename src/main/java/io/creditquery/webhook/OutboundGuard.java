@@ -1,6 +1,5 @@
 package io.creditquery.webhook;
 
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
@@ -74,6 +73,32 @@ public final class OutboundGuard {
             return "names a local or internal network";
         }
         return null;
+    }
+
+    /**
+     * The address to connect to for a (non-development) host, resolved now: every address the name has must be
+     * public, or none is used, so the connection goes where the check looked. Blocking (a DNS lookup).
+     *
+     * @throws IllegalStateException naming why the host may not be called
+     */
+    public static InetAddress checkedAddress(URI uri, Set<String> developmentHosts) {
+        String host = host(uri);
+        String refusedHost = refusedHost(uri, developmentHosts);
+        if (refusedHost != null) {
+            throw new IllegalStateException("host " + host + " " + refusedHost);
+        }
+        try {
+            InetAddress[] addresses = InetAddress.getAllByName(host);
+            for (InetAddress address : addresses) {
+                String refused = refusedAddress(address);
+                if (refused != null) {
+                    throw new IllegalStateException(host + " resolves to " + address.getHostAddress() + ", which " + refused);
+                }
+            }
+            return addresses[0];
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(host + " does not resolve");
+        }
     }
 
     /** Why the platform may not connect to this address, or null for a public unicast address. */

@@ -17,7 +17,6 @@ import org.jboss.logging.Logger;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -100,9 +99,15 @@ public class WebhookDelivery {
                 .putHeader("Content-Type", "application/json")
                 .putHeader("X-CQ-Event", call.event())
                 .putHeader("X-CQ-Signature", signature);
-        return checkedAddress(URI.create(call.url()))
+        URI target = URI.create(call.url());
+        Set<String> developmentHosts = config.httpHosts().orElse(Set.of());
+        // Resolving blocks: on a worker; a development host is used by name.
+        Uni<InetAddress> checked = developmentHosts.contains(OutboundGuard.host(target)) ? Uni.createFrom().nullItem()
+                : vertx.executeBlocking(Uni.createFrom().item(() -> OutboundGuard.checkedAddress(target, developmentHosts)),
+                        false);
+        return checked
                 .chain(address -> client.request(address == null ? request : request.setServer(
-                        SocketAddress.inetSocketAddress(port(URI.create(call.url())), address.getHostAddress()))))
+                        SocketAddress.inetSocketAddress(port(target), address.getHostAddress()))))
                 .chain(req -> req.send(call.body()))
                 .map(response -> response.statusCode() / 100 == 2)
                 .onFailure().invoke(e -> LOG.debugf("webhook call %d failed: %s", call.id(), e.getMessage()))
@@ -113,37 +118,6 @@ public class WebhookDelivery {
                         .execute(ok ? Tuple.of(call.id()) : Tuple.of(call.id(), call.attempts() >= config.attempts() ? null
                                 : OffsetDateTime.now().plus(backoff(call.attempts())))))
                 .replaceWithVoid();
-    }
-
-    /**
-     * The address to connect to, resolved now and checked (every address the name has must be public, or none is
-     * used), so the connection goes where the check looked; null for a development host, which is used by name.
-     */
-    private Uni<InetAddress> checkedAddress(URI uri) {
-        Set<String> developmentHosts = config.httpHosts().orElse(Set.of());
-        String host = OutboundGuard.host(uri);
-        if (developmentHosts.contains(host)) {
-            return Uni.createFrom().nullItem();
-        }
-        String refusedHost = OutboundGuard.refusedHost(uri, developmentHosts);
-        if (refusedHost != null) {
-            return Uni.createFrom().failure(new IllegalStateException("host " + host + " " + refusedHost));
-        }
-        return vertx.executeBlocking(Uni.createFrom().item(() -> {
-            try {
-                InetAddress[] addresses = InetAddress.getAllByName(host);
-                for (InetAddress address : addresses) {
-                    String refused = OutboundGuard.refusedAddress(address);
-                    if (refused != null) {
-                        throw new IllegalStateException(host + " resolves to " + address.getHostAddress() + ", which "
-                                + refused);
-                    }
-                }
-                return addresses[0];
-            } catch (UnknownHostException e) {
-                throw new IllegalStateException(host + " does not resolve");
-            }
-        }), false);
     }
 
     private static int port(URI uri) {
