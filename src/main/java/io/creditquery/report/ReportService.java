@@ -8,6 +8,7 @@ import io.creditquery.ratelimit.RateLimiter;
 import io.creditquery.record.RecordCategory;
 import io.creditquery.record.RecordPage;
 import io.creditquery.security.CallerView;
+import io.creditquery.security.PersonalIds;
 import io.creditquery.subject.SubjectProfile;
 import io.creditquery.subject.SubjectService;
 import io.smallrye.mutiny.Uni;
@@ -77,7 +78,8 @@ public class ReportService {
                                 .map(stored -> {
                                     if (stored == null) {
                                         // the subject went away between the profile and the insert
-                                        throw ProblemException.notFound("no subject the caller may see is known by " + code);
+                                        throw ProblemException.notFound("no subject the caller may see is known by "
+                                                + PersonalIds.redact(code));
                                     }
                                     return new Issued(json.read(stored.content(), CreditReport.class),
                                             stored.content(), stored.sha256(), profile.subjectKey());
