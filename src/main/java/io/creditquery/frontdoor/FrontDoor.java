@@ -14,6 +14,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.AsyncResult;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -31,9 +33,11 @@ import java.util.function.BiConsumer;
  * steps, and every answer or refusal on the way leaves exactly one audit event with its real status:
  * <ol>
  *   <li>before anything else (route order {@value #OPEN}, ahead of Quarkus's CORS filter at -300): a server-made
- *   request id, the in-flight limit (503 {@code overloaded}) and the request deadline (503 {@code deadline-exceeded});</li>
+ *   request id, the in-flight limit (503 {@code overloaded}), the request deadline (503 {@code deadline-exceeded})
+ *   and the slowest a body may arrive (408 {@code body-too-slow});</li>
  *   <li>after Quarkus has put the deferred identity in place (order {@value #ADMIT}; authentication at -200):
- *   the credentials (401), the one {@link Caller}, the rate limits (429), the canonical path (400), the sizes of
+ *   the credentials (401), the one {@link Caller}, its requests in progress (429 {@code too-many-in-progress}), the
+ *   rate limits (429), the canonical path (400), the sizes of
  *   the request target, headers and body (414, 431, 413, 411);</li>
  *   <li>RESTEasy: the parameter check ({@code QueryParameterFilter}), the resource, its audit ({@code AuditFilter});</li>
  *   <li>no route (404), and whatever else ends a request unclaimed — a CORS refusal, a client that went away
@@ -49,6 +53,7 @@ public class FrontDoor {
     private static final int CLIENT_CLOSED = 499;
     private static final Logger LOG = Logger.getLogger(FrontDoor.class);
     private static final Problem SERVER_ERROR = Problem.of(500, "server-error", "the request could not be processed", null);
+    private static final Map<String, String> CLOSE = Map.of("Connection", "close");
     private static final BiConsumer<RoutingContext, Throwable> ANSWERED_HERE = (ctx, failure) -> {
     };
 
@@ -57,6 +62,7 @@ public class FrontDoor {
     private final OverloadConfig overload;
     private final RequestLimitsConfig sizes;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final ClientsInProgress clients = new ClientsInProgress();
 
     public FrontDoor(RequestAudit audit, RateLimits limits, OverloadConfig overload, RequestLimitsConfig sizes) {
         this.audit = audit;
@@ -99,12 +105,50 @@ public class FrontDoor {
                         + allowed + " ms; retry after " + overload.retryAfterSeconds() + " s", null), retryAfter());
             }
         });
+        long bodyWatch = hasBodyToCome(ctx.request()) ? watchBodyRate(ctx, exchange) : -1;
         ctx.addEndHandler(ended -> {
             ctx.vertx().cancelTimer(deadline);
+            if (bodyWatch >= 0) {
+                ctx.vertx().cancelTimer(bodyWatch);
+            }
             inFlight.decrementAndGet();
             ended(ctx, exchange, ended);
         });
         ctx.next();
+    }
+
+    private static boolean hasBodyToCome(HttpServerRequest request) {
+        if (request.isEnded()) {
+            return false;
+        }
+        String length = request.getHeader("Content-Length");
+        return request.getHeader("Transfer-Encoding") != null || (length != null && !length.equals("0"));
+    }
+
+    /**
+     * A client that holds a request open by sending its body slowly: each {@link OverloadConfig#bodyRateWindow()}
+     * the body must have grown by the minimum rate, until it is complete.
+     */
+    private long watchBodyRate(RoutingContext ctx, Exchange exchange) {
+        long window = overload.bodyRateWindow().toMillis();
+        long minimum = overload.minBodyRate().asLongValue() * window / 1000;
+        long[] readBefore = {0};
+        return ctx.vertx().setPeriodic(window, timer -> {
+            HttpServerRequest request = ctx.request();
+            if (request.isEnded() || ctx.response().headWritten()) {
+                ctx.vertx().cancelTimer(timer);
+                return;
+            }
+            long read = request.bytesRead();
+            if (read - readBefore[0] < minimum) {
+                ctx.vertx().cancelTimer(timer);
+                refuse(ctx, exchange, Problem.ofField(408, "body-too-slow", "body", "arrived at " + (read - readBefore[0])
+                        * 1000 / window + " bytes/s; a request body must arrive at " + overload.minBodyRate().asLongValue()
+                        + " bytes/s or faster"), CLOSE);
+                return;
+            }
+            readBefore[0] = read;
+        });
     }
 
     private void admit(RoutingContext ctx) {
@@ -145,6 +189,16 @@ public class FrontDoor {
         }
         exchange.identified(caller);
         ctx.put(Caller.ATTRIBUTE, caller);
+        String client = caller.rateLimitKey();
+        if (client != null) {
+            if (!clients.enter(client, overload.maxInProgressPerClient())) {
+                refuse(ctx, exchange, Problem.of(429, "too-many-in-progress", "more than "
+                        + overload.maxInProgressPerClient() + " requests in progress at once from this client; retry"
+                        + " after " + overload.retryAfterSeconds() + " s", null), Map.of("Connection", "close", "Retry-After", Integer.toString(overload.retryAfterSeconds())));
+                return;
+            }
+            ctx.addEndHandler(ended -> clients.leave(client));
+        }
         limits.check(caller).subscribe().with(verdict -> {
             verdict.headers().forEach(ctx.response()::putHeader);
             if (verdict.refusal() != null) {
@@ -155,7 +209,7 @@ public class FrontDoor {
                     ? Problem.ofField(400, "non-canonical-path", "path", exchange.pathRefusal())
                     : RequestSizes.refusal(ctx.request(), sizes);
             if (oversized != null) {
-                refuse(ctx, exchange, oversized, oversized.status() == 400 ? Map.of() : Map.of("Connection", "close"));
+                refuse(ctx, exchange, oversized, oversized.status() == 400 ? Map.of() : CLOSE);
                 return;
             }
             ctx.next();
@@ -213,13 +267,21 @@ public class FrontDoor {
                 ctx.request().method(), PersonalIds.redactPath(ctx.request().path()), status, failure.getMessage()));
     }
 
+    /**
+     * Sends {@code problem}. A 408 (a body too slow) also closes an HTTP/1 connection once it is written: the rest
+     * of that body would hold the connection open. Other refusals with {@code Connection: close} leave the closing
+     * to Vert.x after the body, so that a client still sending can read its answer.
+     */
     private static void send(RoutingContext ctx, Problem problem, Map<String, String> headers) {
         if (ctx.response().headWritten()) {
             return;
         }
         var response = ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
         headers.forEach(response::putHeader);
-        response.end(Json.encode(problem.at(ctx.request().path())));
+        var written = response.end(Json.encode(problem.at(ctx.request().path())));
+        if (problem.status() == 408 && ctx.request().version() != HttpVersion.HTTP_2) {
+            written.onComplete(ignored -> ctx.request().connection().close());
+        }
     }
 
     private Map<String, String> retryAfter() {

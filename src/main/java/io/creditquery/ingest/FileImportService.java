@@ -178,7 +178,7 @@ public class FileImportService {
             magic = in.readNBytes(4);
         }
         if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
-            // POI parses the whole sheet before its rows can be counted: bound the file first.
+            // The shared strings of a workbook are read whole: bound the file before it is opened.
             if (Files.size(path) > config.maxXlsxBytes().asLongValue()) {
                 throw new IllegalArgumentException("XLSX files over " + config.maxXlsxBytes() + " are not read; save the"
                         + " sheet as CSV, which is read as a stream");

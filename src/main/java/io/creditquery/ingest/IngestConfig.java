@@ -15,11 +15,14 @@ public interface IngestConfig {
     @WithDefault("2000")
     int fileChunkRows();
 
-    /** XLSX is read whole (POI); files with more rows must be sent as CSV, which streams. */
-    @WithDefault("200000")
+    /**
+     * Most rows read from an XLSX sheet (a stream of rows since 2026-12-03, so memory no longer bounds this; the
+     * default is Excel's own sheet limit). A sheet past it is refused at the first row beyond.
+     */
+    @WithDefault("1048576")
     int maxXlsxRows();
 
-    /** Largest XLSX file read (checked before POI parses it). */
+    /** Largest XLSX file read (checked before it is opened; the shared-string table of a workbook is held in memory). */
     @WithDefault("40M")
     MemorySize maxXlsxBytes();
 

@@ -1,55 +1,56 @@
 package io.creditquery.ingest;
 
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
+import com.github.pjfanning.xlsx.StreamingReader;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Workbook;
 
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
  * The first sheet of an XLSX workbook as text cells: dates as ISO dates (whatever the cell's display format),
- * numbers without exponent notation, formulas as their cached values. The workbook is opened from the uploaded
- * file, not copied; its size is bounded by {@code credit.ingest.max-xlsx-rows} (large files go as CSV, which
- * streams).
+ * numbers without exponent notation, formulas as their cached values. The sheet is read as a stream of rows
+ * (excel-streaming-reader, StAX over POI's package): memory is bounded by the rows in its small cache and the
+ * shared-string table, not by the sheet. Rows with no cells are not stored in XLSX; the row numbers reported are
+ * the sheet's own.
  */
 final class XlsxRows implements TabularRows {
 
-    private final OPCPackage container;
-    private final XSSFWorkbook workbook;
-    private final Sheet sheet;
+    /** Rows parsed ahead of the one read; the reader's default buffer. */
+    private static final int ROW_CACHE = 100;
+
+    private final Workbook workbook;
+    private final Iterator<Row> sheet;
+    private final int maxRows;
     private final DataFormatter formatter = new DataFormatter();
-    private int next;
     private int rowNumber;
 
-    XlsxRows(File file, int maxRows) throws IOException {
+    XlsxRows(File file, int maxRows) {
+        this.maxRows = maxRows;
         try {
-            this.container = OPCPackage.open(file, PackageAccess.READ);
-            this.workbook = new XSSFWorkbook(container);
-        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException | RuntimeException e) {
+            this.workbook = StreamingReader.builder().rowCacheSize(ROW_CACHE).open(file);
+            this.sheet = workbook.getSheetAt(0).rowIterator();
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException("the file is not a readable XLSX workbook");
-        }
-        this.sheet = workbook.getSheetAt(0);
-        if (sheet.getLastRowNum() + 1 > maxRows) {
-            close();
-            throw new IllegalArgumentException("the sheet has " + (sheet.getLastRowNum() + 1) + " rows; at most "
-                    + maxRows + " are read from XLSX — save larger files as CSV");
         }
     }
 
     @Override
     public boolean hasNext() {
-        return next <= sheet.getLastRowNum();
+        try {
+            return sheet.hasNext();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the sheet cannot be read after row " + rowNumber + " (" + e.getMessage() + ")");
+        }
     }
 
     @Override
@@ -57,13 +58,15 @@ final class XlsxRows implements TabularRows {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        Row row = sheet.getRow(next);
-        rowNumber = ++next;
+        Row row = sheet.next();
+        rowNumber = row.getRowNum() + 1;
+        if (rowNumber > maxRows) {
+            throw new IllegalArgumentException("the sheet has more than " + maxRows + " rows; at most " + maxRows
+                    + " are read from XLSX — save larger files as CSV");
+        }
         List<String> cells = new ArrayList<>();
-        if (row != null) {
-            for (int c = 0; c < row.getLastCellNum(); c++) {
-                cells.add(text(row.getCell(c)));
-            }
+        for (int c = 0; c < row.getLastCellNum(); c++) {
+            cells.add(text(row.getCell(c)));
         }
         return cells;
     }
@@ -95,6 +98,6 @@ final class XlsxRows implements TabularRows {
 
     @Override
     public void close() throws IOException {
-        container.revert();
+        workbook.close();
     }
 }

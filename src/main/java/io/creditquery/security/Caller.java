@@ -53,11 +53,14 @@ public record Caller(Kind kind, String actorId, String department, Set<String> s
         return department;
     }
 
-    /** The client the rate limits count: an API key by its id, the public by its address; null: not limited. */
+    /**
+     * The client the rate limits and the cap on requests in progress count: an API key by its id, the public by its
+     * address's {@link ClientAddress#network network}; null: not limited.
+     */
     public String rateLimitKey() {
         return switch (kind) {
             case PARTNER -> "key:" + apiKeyId;
-            case ANONYMOUS -> "ip:" + clientIp;
+            case ANONYMOUS -> "ip:" + ClientAddress.network(clientIp);
             default -> null;
         };
     }
