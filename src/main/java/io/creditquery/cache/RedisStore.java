@@ -12,17 +12,23 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * One shared Lettuce connection (Lettuce pipelines concurrent commands on it), connected lazily so that the
- * service starts and answers without Redis; commands fail fast while Redis is away and callers fall back.
+ * One shared Lettuce connection (Lettuce pipelines concurrent commands on it). It is opened at start on a worker
+ * thread — Lettuce's first connect builds its Netty resources, which takes seconds and must not run on an event loop
+ * — and the service starts and answers without Redis; commands fail fast while Redis is away and callers fall back.
+ * A lost connection is opened again (at most once per {@code reconnectBackoff}) the same way, by one caller.
  */
 @ApplicationScoped
 public class RedisStore {
@@ -38,8 +44,11 @@ public class RedisStore {
     private final RedisClient client;
     private final RedisURI uri;
     private final RedisConfig config;
-    private CompletableFuture<StatefulRedisConnection<String, String>> connection;
-    private long retryNotBefore;
+    /** The current connection attempt, and when a failed one may be replaced. */
+    private record Attempt(CompletableFuture<StatefulRedisConnection<String, String>> connection, long retryNotBefore) {
+    }
+
+    private final AtomicReference<Attempt> attempt = new AtomicReference<>();
     private volatile long openUntil;
 
     public RedisStore(RedisConfig config) {
@@ -83,31 +92,43 @@ public class RedisStore {
         openUntil = now + config.reconnectBackoff().toMillis();
     }
 
-    private synchronized CompletionStage<StatefulRedisConnection<String, String>> connection() {
-        if (connection != null && !connection.isCompletedExceptionally()) {
-            return connection;
-        }
+    void connectAtStart(@Observes StartupEvent started) {
+        connection();
+    }
+
+    private CompletionStage<StatefulRedisConnection<String, String>> connection() {
+        Attempt current = attempt.get();
         long now = System.currentTimeMillis();
-        if (connection != null && now < retryNotBefore) {
-            return connection;
+        if (current != null && (!current.connection().isCompletedExceptionally() || now < current.retryNotBefore())) {
+            return current.connection();
         }
-        retryNotBefore = now + config.reconnectBackoff().toMillis();
-        connection = client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
-        connection.whenComplete((c, failure) -> {
-            if (failure != null) {
-                LOG.warnf("Redis at %s is unavailable (%s); answering from the stores behind the cache",
-                        uri.getHost() + ":" + uri.getPort(), failure.getMessage());
+        Attempt next = new Attempt(new CompletableFuture<>(), now + config.reconnectBackoff().toMillis());
+        if (!attempt.compareAndSet(current, next)) {
+            return attempt.get().connection();
+        }
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                client.connectAsync(StringCodec.UTF8, uri).whenComplete((c, failure) -> {
+                    if (failure != null) {
+                        LOG.warnf("Redis at %s is unavailable (%s); answering from the stores behind the cache",
+                                uri.getHost() + ":" + uri.getPort(), failure.getMessage());
+                        next.connection().completeExceptionally(failure);
+                    } else {
+                        next.connection().complete(c);
+                    }
+                });
+            } catch (RuntimeException e) {
+                next.connection().completeExceptionally(e);
             }
         });
-        return connection;
+        return next.connection();
     }
 
     @PreDestroy
     public void close() {
-        synchronized (this) {
-            if (connection != null && connection.isDone() && !connection.isCompletedExceptionally()) {
-                connection.join().close();
-            }
+        Attempt current = attempt.get();
+        if (current != null) {
+            current.connection().thenAccept(StatefulRedisConnection::close);
         }
         client.shutdown();
     }

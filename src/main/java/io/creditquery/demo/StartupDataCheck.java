@@ -5,7 +5,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready until the start-up data step (demo load, empty-index rebuild) has finished. */
+/** Not ready until the demo data, when asked for, is loaded. */
 @Readiness
 @ApplicationScoped
 public class StartupDataCheck implements HealthCheck {
@@ -18,6 +18,6 @@ public class StartupDataCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("start-up data").status(loader.done()).build();
+        return HealthCheckResponse.named("demo data").status(loader.done()).build();
     }
 }

@@ -5,13 +5,10 @@ import io.creditquery.db.SchemaMigrations;
 import io.creditquery.ingest.IngestKind;
 import io.creditquery.ingest.IngestReport;
 import io.creditquery.ingest.IngestService;
-import io.creditquery.search.ReindexService;
-import io.creditquery.search.SubjectIndex;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -22,10 +19,9 @@ import java.util.List;
 import java.util.stream.LongStream;
 
 /**
- * After the migrations: loads the demo data if asked (through the same ingest path as the API), then rebuilds the
- * search index if it is empty while PostgreSQL has subjects (a fresh Elasticsearch) or was made from an older
- * mapping.
- * Runs in the background: the service answers lookups meanwhile.
+ * After the migrations: loads the demo data if asked ({@code credit.demo.load}), through the same ingest path as the
+ * API. Runs in the background: the service answers lookups meanwhile. (The index's rebuild on start is
+ * {@link io.creditquery.search.IndexBootstrap}'s.)
  */
 @Singleton
 public class StartupLoader {
@@ -33,19 +29,12 @@ public class StartupLoader {
     private static final Logger LOG = Logger.getLogger(StartupLoader.class);
 
     private final IngestService ingest;
-    private final SubjectIndex index;
-    private final ReindexService reindex;
-    private final Pool pool;
     private final Vertx vertx;
     private final DemoConfig config;
     private volatile boolean done;
 
-    public StartupLoader(IngestService ingest, SubjectIndex index, ReindexService reindex, Pool pool, Vertx vertx,
-                         DemoConfig config) {
+    public StartupLoader(IngestService ingest, Vertx vertx, DemoConfig config) {
         this.ingest = ingest;
-        this.index = index;
-        this.reindex = reindex;
-        this.pool = pool;
         this.vertx = vertx;
         this.config = config;
     }
@@ -55,11 +44,14 @@ public class StartupLoader {
     }
 
     void start(@Observes @Priority(SchemaMigrations.PRIORITY + 10) StartupEvent event) {
-        vertx.getOrCreateContext().runOnContext(() -> (config.load() ? loadDemo() : Uni.createFrom().voidItem())
-                .chain(this::rebuildIndexIfStale)
+        if (!config.load()) {
+            done = true;
+            return;
+        }
+        vertx.getOrCreateContext().runOnContext(() -> loadDemo()
                 .subscribe().with(ignored -> done = true, failure -> {
                     done = true;
-                    LOG.warnf("start-up data step failed: %s", failure.getMessage());
+                    LOG.warnf("loading the demo data failed: %s", failure.getMessage());
                 }));
     }
 
@@ -103,21 +95,5 @@ public class StartupLoader {
         if (report.rejected() > 0) {
             LOG.warnf("demo %s: %d lines rejected, first: %s", kind.path(), report.rejected(), report.errors().get(0));
         }
-    }
-
-    /** An empty index while PostgreSQL has subjects (a fresh Elasticsearch), or one from an older mapping. */
-    private Uni<Void> rebuildIndexIfStale() {
-        return index.ensureAlias()
-                .chain(() -> Uni.combine().all().unis(index.count(), index.mappingIsCurrent(),
-                        pool.query("select count(*) from subject").execute().map(rows -> rows.iterator().next().getLong(0)))
-                        .asTuple())
-                .chain(state -> {
-                    boolean empty = state.getItem1() == 0 && state.getItem3() > 0;
-                    if (!empty && state.getItem2()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    LOG.infof("rebuilding the search index: %s", empty ? "it is empty" : "its mapping is outdated");
-                    return reindex.rebuild().replaceWithVoid();
-                });
     }
 }

@@ -14,11 +14,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Rebuilds the subjects index from PostgreSQL with no downtime: a new versioned index is filled while the alias
  * keeps serving the old one (and the indexer keeps writing to it), the alias is swapped atomically, subjects that
  * changed since the rebuild started are written again to the new index, and the old index is dropped.
+ *
+ * <p>One rebuild at a time across all replicas: each holds PostgreSQL's advisory lock {@link #REBUILD_LOCK} (per
+ * database) on a connection of its own for the whole rebuild, so a rebuild never drops an index another replica is
+ * filling; the lock goes with the session if a replica dies.
  */
 @ApplicationScoped
 public class ReindexService {
@@ -35,6 +40,8 @@ public class ReindexService {
     private final SearchConfig config;
     private final SearchCache searchCache;
     private final AtomicBoolean running = new AtomicBoolean();
+    /** The advisory lock key of a rebuild (any constant; distinct from other advisory locks of the schema). */
+    static final long REBUILD_LOCK = 0x63712d696e646578L;
 
     public ReindexService(Pool pool, SubjectIndex index, SubjectDocumentRepository documents, SearchConfig config,
                           SearchCache searchCache) {
@@ -49,8 +56,46 @@ public class ReindexService {
         return running.get();
     }
 
-    /** Refuses (409) while a rebuild is already running in this replica. */
+    /** Rebuilds now; refuses (409) while a rebuild is running in this or another replica. */
     public Uni<Rebuild> rebuild() {
+        return underRebuildLock(false, this::rebuildHoldingTheLock);
+    }
+
+    /**
+     * Rebuilds if the index is stale — empty while PostgreSQL has subjects (a fresh Elasticsearch), or made from an
+     * older mapping — deciding after the lock is held: a replica that waited for another's rebuild finds the index
+     * current and does nothing. Null when nothing was rebuilt.
+     */
+    public Uni<Rebuild> rebuildIfStale() {
+        return underRebuildLock(true, () -> index.ensureAlias()
+                .chain(() -> Uni.combine().all().unis(index.count(), index.mappingIsCurrent(),
+                        pool.query("select count(*) from subject").execute().map(rows -> rows.iterator().next().getLong(0)))
+                        .asTuple())
+                .chain(state -> {
+                    boolean empty = state.getItem1() == 0 && state.getItem3() > 0;
+                    if (!empty && state.getItem2()) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    LOG.infof("rebuilding the search index: %s", empty ? "it is empty" : "its mapping is outdated");
+                    return rebuildHoldingTheLock();
+                }));
+    }
+
+    /** {@code work} while this session holds the rebuild lock: waited for, or tried once (409 if held elsewhere). */
+    private <T> Uni<T> underRebuildLock(boolean wait, Supplier<Uni<T>> work) {
+        return pool.getConnection().chain(connection -> connection
+                .query(wait ? "select true from (select pg_advisory_lock(" + REBUILD_LOCK + ")) waited"
+                        : "select pg_try_advisory_lock(" + REBUILD_LOCK + ")").execute()
+                .map(rows -> rows.iterator().next().getBoolean(0))
+                .chain(locked -> !locked
+                        ? Uni.createFrom().<T>failure(ProblemException.conflict("rebuild-running",
+                        "a rebuild of the subjects index is already running"))
+                        : work.get().eventually(() -> connection.query("select pg_advisory_unlock(" + REBUILD_LOCK + ")")
+                        .execute().onFailure().recoverWithNull()))
+                .eventually(connection::close));
+    }
+
+    private Uni<Rebuild> rebuildHoldingTheLock() {
         if (!running.compareAndSet(false, true)) {
             return Uni.createFrom().failure(ProblemException.conflict("rebuild-running",
                     "a rebuild of the subjects index is already running"));

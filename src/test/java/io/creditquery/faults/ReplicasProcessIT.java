@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +89,34 @@ class ReplicasProcessIT {
                 .header("Authorization", ADMIN)).body());
         assertTrue(verification.getBoolean("intact"), verification.prettify());
         assertTrue(verification.getLong("eventsChecked") >= 400, verification.prettify());
+    }
+
+    /**
+     * Two replicas starting together on a fresh Elasticsearch over a loaded database: one rebuilds the index, the
+     * other waits for it (the advisory lock) and finds it current; before, both rebuilt at once and the second to
+     * finish dropped the index the first had just pointed the alias to.
+     */
+    @Test
+    void replicasStartingOnAnEmptyIndexRebuildItOnce() throws Exception {
+        first.resetStores();
+        first.start("replica-load", "-Dcredit.demo.load=true", "-Dcredit.demo.subjects=3000");
+        first.kill();
+        first.deleteIndices();
+        first.launch("replica-1-rebuild");
+        second.launch("replica-2-rebuild");
+        first.awaitReady();
+        second.awaitReady();
+        List<String> lines = new ArrayList<>();
+        for (ServiceProcess replica : List.of(first, second)) {
+            lines.addAll(Files.readAllLines(replica.log().toPath()));
+        }
+        assertEquals(1, lines.stream().filter(line -> line.contains("rebuilding the search index")).count(),
+                "exactly one replica started a rebuild (without the lock both did, and one dropped the other's index)");
+        assertEquals(1, lines.stream().filter(line -> line.contains("rebuilt cq-replicas")).count());
+        assertTrue(lines.stream().noneMatch(line -> line.contains("start-up check of the search index failed")));
+        JsonPath report = second.consistency(ADMIN, 50);
+        assertTrue(report.getBoolean("consistent"), report.prettify());
+        assertEquals(report.getLong("subjectsInDatabase"), report.getLong("documentsInIndex"));
     }
 
     private HttpResponse<String> ingest(ServiceProcess replica, String name) throws Exception {

@@ -33,6 +33,8 @@ public final class ServiceProcess {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
 
+    private File log;
+
     public ServiceProcess(int port, Stores stores) {
         this.port = port;
         this.stores = stores;
@@ -58,9 +60,7 @@ public final class ServiceProcess {
             sql.execute("create schema public");
             sql.execute("grant usage on schema public to public");
         }
-        String firstHost = stores.elasticsearchHosts().split(",")[0];
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + firstHost + "/" + stores.alias() + "-v*"))
-                .DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        deleteIndices();
         RedisClient redis = RedisClient.create("redis://127.0.0.1:6379/" + stores.redisDatabase());
         try (var connection = redis.connect()) {
             connection.sync().flushdb();
@@ -69,11 +69,24 @@ public final class ServiceProcess {
         }
     }
 
+    /** Drops the subjects indices of these stores, as a fresh Elasticsearch would have none. */
+    public void deleteIndices() throws Exception {
+        String firstHost = stores.elasticsearchHosts().split(",")[0];
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + firstHost + "/" + stores.alias() + "-v*"))
+                .DELETE().build(), HttpResponse.BodyHandlers.discarding());
+    }
+
     /**
      * Starts the packaged jar and waits until it is ready; its output goes to target/{@code logName}.log.
      * {@code properties} (-Dname=value) come after the defaults and override them (e.g. demo data).
      */
     public void start(String logName, String... properties) throws Exception {
+        launch(logName, properties);
+        awaitReady();
+    }
+
+    /** Starts the packaged jar without waiting for it (see {@link #start}); {@link #awaitReady()} waits. */
+    public void launch(String logName, String... properties) throws Exception {
         String jar = System.getProperty("service.jar", "target/quarkus-app/quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m",
@@ -90,6 +103,15 @@ public final class ServiceProcess {
         File log = new File("target/" + logName + ".log");
         builder.redirectErrorStream(true).redirectOutput(log);
         process = builder.start();
+        this.log = log;
+    }
+
+    /** The log of the last start. */
+    public File log() {
+        return log;
+    }
+
+    public void awaitReady() throws Exception {
         Instant deadline = Instant.now().plusSeconds(90);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

@@ -4,7 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import io.creditquery.cache.RedisStore;
 import io.creditquery.db.DatabaseConfig;
-import io.creditquery.demo.StartupLoader;
+import io.creditquery.search.IndexBootstrap;
 import io.creditquery.search.SearchConfig;
 import io.creditquery.search.SubjectIndex;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -31,11 +31,11 @@ public class TestStores {
     private final RedisStore redis;
     private final SubjectIndex index;
     private final SearchConfig search;
-    private final StartupLoader startup;
+    private final IndexBootstrap startup;
     private final DatabaseConfig database;
 
     public TestStores(Pool pool, ElasticsearchClient elasticsearch, RedisStore redis, SubjectIndex index,
-                      SearchConfig search, StartupLoader startup, DatabaseConfig database) {
+                      SearchConfig search, IndexBootstrap startup, DatabaseConfig database) {
         this.database = database;
         this.startup = startup;
         this.pool = pool;
