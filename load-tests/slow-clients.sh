@@ -5,8 +5,8 @@
 # bodies, then request headers (load-tests/slow-client.py). Prints, per build and run, the lookups' rate, p99 and
 # non-2xx, and what the slow client was answered.
 #   load-tests/slow-clients.sh [BASE=a0de14e] [SECONDS=30] [CONNECTIONS=1000]   (BASE=none: this checkout only)
-# The lookups under attack must see only 2xx: a run that saw any still prints its row (with the non-2xx count),
-# and the script exits non-zero.
+# The lookups under attack must see only 2xx: a run that saw any still prints its row (with the non-2xx count);
+# for this checkout the script then exits non-zero (for BASE that is the finding being compared against).
 source "$(dirname "$0")/lib.sh"
 base="${1:-a0de14e}" seconds="${2:-30}" connections="${3:-1000}"
 side_by_side "$base"
@@ -41,7 +41,7 @@ for side in $sides; do
     attack=$!
     sleep 10
     (wrk_checked "$work/$side-$mode.txt" -t1 -c16 -d"${seconds}s" --latency --timeout 30s -s load-tests/mix.lua "$url" \
-      -- "$work/paths.txt" 2>/dev/null) || { echo "$side, slow $mode: the lookups saw non-2xx answers" >&2; status=1; }
+      -- "$work/paths.txt" 2>/dev/null) || { echo "$side, slow $mode: the lookups saw non-2xx answers" >&2; [ "$side" = head ] && status=1; }
     wait "$attack" || true
     row "$label" "during $connections slow $mode" "$work/$side-$mode.txt" "$work/$side-$mode-slow.txt"
     sleep 5

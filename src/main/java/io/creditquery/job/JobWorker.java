@@ -5,16 +5,15 @@ import io.creditquery.verification.Scenario;
 import io.creditquery.verification.VerificationResult;
 import io.creditquery.verification.VerificationService;
 import io.creditquery.webhook.WebhookDelivery;
+import io.creditquery.common.DrainLoop;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Answers verification jobs chunk by chunk: each chunk's codes are taken and answered in one transaction, so a crash
@@ -25,24 +24,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class JobWorker {
 
-    private static final Logger LOG = Logger.getLogger(JobWorker.class);
-
     private final Pool pool;
     private final JobRepository jobs;
     private final VerificationService verification;
     private final JsonText json;
     private final JobConfig config;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final WebhookDelivery webhooks;
+    private final DrainLoop loop;
 
-    public JobWorker(Pool pool, JobRepository jobs, VerificationService verification, JsonText json, JobConfig config,
-                     WebhookDelivery webhooks) {
-        this.webhooks = webhooks;
+    public JobWorker(Vertx vertx, Pool pool, JobRepository jobs, VerificationService verification, JsonText json,
+                     JobConfig config, WebhookDelivery webhooks) {
         this.pool = pool;
         this.jobs = jobs;
         this.verification = verification;
         this.json = json;
         this.config = config;
+        this.loop = new DrainLoop(vertx, "verification job run", () -> chunk().map(count -> count > 0), webhooks::kick);
     }
 
     @Scheduled(every = "${credit.jobs.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -50,18 +46,9 @@ public class JobWorker {
         kick();
     }
 
-    /** Runs until no job has codes left, unless a run is already going. */
+    /** Runs until no job has codes left, then kicks the webhook calls of the jobs finished. */
     public void kick() {
-        if (running.compareAndSet(false, true)) {
-            Multi.createBy().repeating().uni(this::chunk).until(count -> count == 0).collect().last()
-                    .subscribe().with(ignored -> {
-                        running.set(false);
-                        webhooks.kick();
-                    }, e -> {
-                        running.set(false);
-                        LOG.warnf("verification job run failed, next run retries: %s", e.getMessage());
-                    });
-        }
+        loop.kick();
     }
 
     /** One chunk; the number of codes answered (0 when there is nothing to do). */

@@ -1,7 +1,7 @@
 package io.creditquery.search;
 
+import io.creditquery.common.DrainLoop;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -13,8 +13,6 @@ import org.jboss.logging.Logger;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Moves committed changes from the search outbox into Elasticsearch. Each drain claims a batch of outbox rows
@@ -33,68 +31,31 @@ public class SearchIndexer {
             """;
 
     private final Pool pool;
-    private final Vertx vertx;
     private final SubjectIndex index;
     private final SubjectDocumentRepository documents;
     private final SearchConfig config;
     private final SearchCache searchCache;
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final DrainLoop loop;
 
     public SearchIndexer(Pool pool, Vertx vertx, SubjectIndex index, SubjectDocumentRepository documents,
                          SearchConfig config, SearchCache searchCache) {
         this.pool = pool;
         this.searchCache = searchCache;
-        this.vertx = vertx;
         this.index = index;
         this.documents = documents;
         this.config = config;
+        this.loop = new DrainLoop(vertx, "search outbox drain", () -> index.ensureAlias().chain(this::drainOnce)
+                .map(count -> count >= config.batchSize()));
     }
 
     /** Asks for a drain soon; concurrent requests coalesce into one drain that runs until the outbox is empty. */
     public void kick() {
-        again.set(true);
-        if (draining.compareAndSet(false, true)) {
-            vertx.runOnContext(this::drainLoop);
-        }
+        loop.kick();
     }
 
     @Scheduled(every = "${credit.search.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         kick();
-    }
-
-    private void drainLoop() {
-        again.set(false);
-        drainAll().subscribe().with(
-                count -> finishLoop(),
-                failure -> {
-                    LOG.debugf("search outbox drain failed, will retry: %s", failure.getMessage());
-                    again.set(false);
-                    draining.set(false);
-                });
-    }
-
-    private void finishLoop() {
-        draining.set(false);
-        if (again.get() && draining.compareAndSet(false, true)) {
-            vertx.runOnContext(this::drainLoop);
-        }
-    }
-
-    /**
-     * Drains until a batch comes back short; returns how many subjects were indexed. A stream of batches rather
-     * than a recursive chain, which would keep every batch's documents reachable until the whole backlog is done.
-     */
-    public Uni<Integer> drainAll() {
-        AtomicInteger total = new AtomicInteger();
-        return index.ensureAlias().chain(() -> Multi.createBy().repeating().uni(this::drainOnce)
-                .until(count -> {
-                    total.addAndGet(count);
-                    return count < config.batchSize();
-                })
-                .collect().last()
-                .map(ignored -> total.get()));
     }
 
     private Uni<Integer> drainOnce() {

@@ -3,12 +3,13 @@ package io.creditquery.watch;
 import io.creditquery.evaluation.Grade;
 import io.creditquery.list.ListType;
 import io.creditquery.webhook.WebhookDelivery;
+import io.creditquery.common.DrainLoop;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +27,6 @@ import java.util.Set;
 @ApplicationScoped
 public class WatchScanner {
 
-    private static final Logger LOG = Logger.getLogger(WatchScanner.class);
     private static final int BATCH = 500;
 
     private final Pool pool;
@@ -34,30 +34,32 @@ public class WatchScanner {
     private final WatchService service;
     private final WebhookDelivery delivery;
 
-    public WatchScanner(Pool pool, WatchRepository repository, WatchService service, WebhookDelivery delivery) {
+    private final DrainLoop loop;
+
+    public WatchScanner(Vertx vertx, Pool pool, WatchRepository repository, WatchService service, WebhookDelivery delivery) {
         this.pool = pool;
         this.repository = repository;
         this.service = service;
         this.delivery = delivery;
+        this.loop = new DrainLoop(vertx, "watch scan", this::scan);
     }
 
     @Scheduled(every = "${credit.watch.scan-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> scheduled() {
-        return scan().invoke(events -> {
+    void scheduled() {
+        loop.kick();
+    }
+
+    /** One batch of changed watched subjects (their events stored, the webhook calls kicked); true if it was full. */
+    private Uni<Boolean> scan() {
+        return pool.withTransaction(connection -> repository.claim(connection, BATCH).chain(ids -> (ids.isEmpty()
+                        ? Uni.createFrom().item(0)
+                        : repository.states(connection, ids).chain(states -> compare(connection, states)))
+                .map(events -> {
                     if (events > 0) {
                         delivery.kick();
                     }
-                })
-                .onFailure().invoke(e -> LOG.warnf("watch scan failed, next run retries: %s", e.getMessage()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
-    }
-
-    /** One batch of changed watched subjects; the number of events it stored. */
-    public Uni<Integer> scan() {
-        return pool.withTransaction(connection -> repository.claim(connection, BATCH).chain(ids -> ids.isEmpty()
-                ? Uni.createFrom().item(0)
-                : repository.states(connection, ids).chain(states -> compare(connection, states))));
+                    return ids.size() == BATCH;
+                })));
     }
 
     private Uni<Integer> compare(SqlConnection connection, Map<Long, WatchRepository.State> states) {

@@ -1,6 +1,7 @@
 package io.creditquery.webhook;
 
 import io.creditquery.common.Digests;
+import io.creditquery.common.DrainLoop;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Delivers queued webhook calls (table webhook_delivery: watch events, finished verification jobs): POST of the
@@ -53,13 +53,14 @@ public class WebhookDelivery {
     private final Pool pool;
     private final WebhookConfig config;
     private final HttpClient client;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final DrainLoop loop;
 
     public WebhookDelivery(Vertx vertx, Pool pool, WebhookConfig config) {
         this.vertx = vertx;
         this.pool = pool;
         this.config = config;
         this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) config.timeout().toMillis()));
+        this.loop = new DrainLoop(vertx, "webhook delivery", this::deliverDue);
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -67,17 +68,13 @@ public class WebhookDelivery {
         kick();
     }
 
-    /** Delivers what is due now, unless a delivery run is already going. */
+    /** Delivers what is due now, batch after batch. */
     public void kick() {
-        if (running.compareAndSet(false, true)) {
-            deliverDue().subscribe().with(ignored -> running.set(false), e -> {
-                running.set(false);
-                LOG.debugf("webhook delivery run failed: %s", e.getMessage());
-            });
-        }
+        loop.kick();
     }
 
-    Uni<Void> deliverDue() {
+    /** One batch of due calls; true if the batch was full (more may be due). */
+    Uni<Boolean> deliverDue() {
         return pool.preparedQuery(CLAIM).execute(Tuple.of(BATCH)).map(rows -> {
             List<Call> calls = new ArrayList<>();
             for (Row row : rows) {
@@ -85,8 +82,9 @@ public class WebhookDelivery {
                         row.getString("event"), row.getString("body"), row.getInteger("attempts")));
             }
             return calls;
-        }).chain(calls -> calls.isEmpty() ? Uni.createFrom().voidItem()
-                : Uni.join().all(calls.stream().map(this::deliver).toList()).andCollectFailures().replaceWithVoid());
+        }).chain(calls -> calls.isEmpty() ? Uni.createFrom().item(false)
+                : Uni.join().all(calls.stream().map(this::deliver).toList()).andCollectFailures()
+                .replaceWith(calls.size() == BATCH));
     }
 
     private Uni<Void> deliver(Call call) {
