@@ -19,6 +19,10 @@ public final class CodeValidator {
     private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String ID_CHECK = "10X98765432";
     private static final int MAX_INPUT = 64;
+    /** Positions 3-8 of a USCC registered at the national level (central organs), which no GB/T 2260 list has. */
+    private static final String NATIONAL_LEVEL = "100000";
+    /** Since GB 11643-1999 a citizen's number is given when the birth is registered. */
+    private static final int NUMBER_AT_BIRTH = 1999;
 
     private CodeValidator() {
     }
@@ -104,7 +108,14 @@ public final class CodeValidator {
             return idValid;
         }
         LocalDate birth = birthDate(code);
-        return birth != null && birth.getYear() >= 1900 && !birth.isAfter(LocalDate.now());
+        if (birth != null) {
+            return birth.getYear() >= 1900 && !birth.isAfter(LocalDate.now());
+        }
+        // Neither is valid and there is no birth date: a citizen ID mistyped in its date (month 13, 30 February)
+        // still starts with a division and a year, which no USCC's positions 1-10 do together.
+        int year = Integer.parseInt(code.substring(6, 10));
+        return AdministrativeDivisions.province(code.substring(0, 6)) != null && year >= 1900
+                && year <= LocalDate.now().getYear();
     }
 
     static List<String> usccErrors(String code) {
@@ -123,11 +134,23 @@ public final class CodeValidator {
         if (!errors.isEmpty()) {
             return errors;
         }
+        String category = UsccCategories.refusal(code.charAt(0), code.charAt(1));
+        if (category != null) {
+            errors.add(category);
+        }
+        boolean divisionDigits = true;
         for (int i = 2; i < 8; i++) {
             if (!isDigit(code.charAt(i))) {
                 errors.add("characters 3-8 are the administrative division code and must be digits;"
                         + " character " + (i + 1) + " is '" + code.charAt(i) + "'");
+                divisionDigits = false;
                 break;
+            }
+        }
+        if (divisionDigits && !code.startsWith(NATIONAL_LEVEL, 2)) {
+            String division = divisionRefusal(code.substring(2, 8), "characters 3-8");
+            if (division != null) {
+                errors.add(division + " (the registration authority's division)");
             }
         }
         errors.addAll(orgCodeErrors(code.substring(8, 17), 9));
@@ -209,8 +232,18 @@ public final class CodeValidator {
             return errors;
         }
         LocalDate birth = birthDate(code);
+        String division = code.substring(0, 6);
+        String divisionRefusal = divisionRefusal(division, "characters 1-6");
+        if (divisionRefusal != null) {
+            errors.add(divisionRefusal);
+        } else if (birth != null) {
+            String atBirth = divisionAtBirth(division, birth.getYear());
+            if (atBirth != null) {
+                errors.add(atBirth);
+            }
+        }
         if (birth == null) {
-            errors.add("characters 7-14 (" + code.substring(6, 14) + ") are not a valid birth date");
+            errors.add(birthDateReason(code.substring(6, 14)));
         } else if (birth.isAfter(LocalDate.now()) || birth.getYear() < 1900) {
             errors.add("birth date " + birth + " (characters 7-14) is out of range");
         }
@@ -227,6 +260,61 @@ public final class CodeValidator {
             sum += (code.charAt(i) - '0') * ID_WEIGHTS[i];
         }
         return ID_CHECK.charAt(sum % 11);
+    }
+
+    /**
+     * Why a six-digit code is no administrative division (GB/T 2260), or null: its province must exist, and the code
+     * itself or its prefecture must be in a list (a county created after the newest list, 2019-04, is not refused).
+     */
+    private static String divisionRefusal(String division, String positions) {
+        if (AdministrativeDivisions.province(division) == null) {
+            return positions + " (" + division + "): " + division.substring(0, 2) + " is no province-level division"
+                    + " (GB/T 2260)";
+        }
+        if (AdministrativeDivisions.find(division) == null && AdministrativeDivisions.prefecture(division) == null) {
+            return positions + " (" + division + ") are no administrative division: neither the code nor "
+                    + division.substring(0, 4) + "00 is in GB/T 2260 (lists 1980–2019)";
+        }
+        return null;
+    }
+
+    /**
+     * Why a citizen ID's division cannot be the one its number was given with, or null. A division abolished before
+     * the birth year can be no one's. A division created after it can: numbers of people born before GB 11643-1999
+     * were given when they were first registered with one, often years later, with the division of that time; since
+     * 1999 a number is given at the birth's registration, so a division created more than a year after the birth is
+     * refused. (python-stdnum refuses the first case for every birth year; its vector 110111198012010078 is accepted
+     * here for that reason.)
+     */
+    private static String divisionAtBirth(String code, int birthYear) {
+        AdministrativeDivisions.Division division = AdministrativeDivisions.find(code);
+        if (division == null || birthYear < AdministrativeDivisions.firstListedYear()) {
+            return null;
+        }
+        String named = code + " (" + AdministrativeDivisions.fullName(code) + ")";
+        if (birthYear > division.lastYear()) {
+            return "characters 1-6: " + named + " was abolished after " + division.lastYear() + ", before the birth year "
+                    + birthYear;
+        }
+        if (birthYear >= NUMBER_AT_BIRTH && division.firstYear() > birthYear + 1) {
+            return "characters 1-6: " + named + " was created in " + division.firstYear() + "; a number given at the"
+                    + " registration of a birth in " + birthYear + " cannot carry it";
+        }
+        return null;
+    }
+
+    /** What is wrong with characters 7-14 that are no date: the month, the day of that month, or the year. */
+    private static String birthDateReason(String yyyymmdd) {
+        int year = Integer.parseInt(yyyymmdd.substring(0, 4));
+        int month = Integer.parseInt(yyyymmdd.substring(4, 6));
+        int day = Integer.parseInt(yyyymmdd.substring(6, 8));
+        String prefix = "characters 7-14 (" + yyyymmdd + ") are not a valid birth date: ";
+        if (month < 1 || month > 12) {
+            return prefix + "there is no month " + yyyymmdd.substring(4, 6) + " (characters 11-12)";
+        }
+        int days = java.time.YearMonth.of(Math.max(year, 1), month).lengthOfMonth();
+        return prefix + (day == 0 ? "there is no day 00" : month + "/" + year + " has " + days + " days, not " + day)
+                + " (characters 13-14)";
     }
 
     private static LocalDate birthDate(String code) {

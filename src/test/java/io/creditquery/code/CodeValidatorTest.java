@@ -91,7 +91,7 @@ class CodeValidatorTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "11010519491231002Y | character 18 'Y' must be a digit or X",
-            "110105194913310029 | characters 7-14 (19491331) are not a valid birth date",
+            "110105194913310029 | characters 7-14 (19491331) are not a valid birth date: there is no month 13 (characters 11-12)",
             "11010519491231A02X | character 15 'A' must be a digit",
     })
     void explainsWhatIsWrongWithACitizenId(String code, String reason) {
