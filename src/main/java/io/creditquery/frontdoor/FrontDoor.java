@@ -194,7 +194,7 @@ public class FrontDoor {
             if (!clients.enter(client, overload.maxInProgressPerClient())) {
                 refuse(ctx, exchange, Problem.of(429, "too-many-in-progress", "more than "
                         + overload.maxInProgressPerClient() + " requests in progress at once from this client; retry"
-                        + " after " + overload.retryAfterSeconds() + " s", null), Map.of("Connection", "close", "Retry-After", Integer.toString(overload.retryAfterSeconds())));
+                        + " after " + overload.retryAfterSeconds() + " s", null), closeAndRetryLater());
                 return;
             }
             ctx.addEndHandler(ended -> clients.leave(client));
@@ -282,6 +282,10 @@ public class FrontDoor {
         if (problem.status() == 408 && ctx.request().version() != HttpVersion.HTTP_2) {
             written.onComplete(ignored -> ctx.request().connection().close());
         }
+    }
+
+    private Map<String, String> closeAndRetryLater() {
+        return Map.of("Connection", "close", "Retry-After", Integer.toString(overload.retryAfterSeconds()));
     }
 
     private Map<String, String> retryAfter() {
