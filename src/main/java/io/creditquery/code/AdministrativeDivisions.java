@@ -33,7 +33,14 @@ public final class AdministrativeDivisions {
 
     private static final class Catalogue {
         static final Map<String, Division> BY_CODE = load();
-        static final int FIRST_YEAR = BY_CODE.values().stream().mapToInt(Division::firstYear).min().orElse(1980);
+        /**
+         * First four digits of every code of the latest list (the lists have no entry of their own for some
+         * prefectures: 1101, 6590, 4290).
+         */
+        static final java.util.Set<String> CURRENT_PREFIXES = BY_CODE.values().stream()
+                .filter(division -> division.lastYear() == Integer.MAX_VALUE)
+                .map(division -> division.code().substring(0, 4))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private static Map<String, Division> load() {
@@ -58,10 +65,11 @@ public final class AdministrativeDivisions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, Division> divisions = new HashMap<>(ADDED);
+        Map<String, Division> divisions = new HashMap<>();
         int latestYear = latest / 100;
         years.forEach((code, span) -> divisions.put(code, new Division(code, names.get(code), span[0],
                 span[1] == latestYear ? Integer.MAX_VALUE : span[1])));
+        divisions.putAll(ADDED);
         return Map.copyOf(divisions);
     }
 
@@ -104,9 +112,13 @@ public final class AdministrativeDivisions {
         return name.toString();
     }
 
-    /** The first year the lists cover: a division's validity before it is not known. */
-    public static int firstListedYear() {
-        return Catalogue.FIRST_YEAR;
+    /**
+     * True if a code of the latest list shares the first four digits: a code missing from the lists, created after
+     * the latest, lies under a prefecture that still exists (also one the lists give no entry of its own, as the
+     * municipalities' 1101 or Xinjiang's 6590).
+     */
+    public static boolean underCurrentPrefecture(String code) {
+        return code != null && code.length() >= 4 && Catalogue.CURRENT_PREFIXES.contains(code.substring(0, 4));
     }
 
     private static boolean placeholder(String name) {

@@ -21,8 +21,6 @@ public final class CodeValidator {
     private static final int MAX_INPUT = 64;
     /** Positions 3-8 of a USCC registered at the national level (central organs), which no GB/T 2260 list has. */
     private static final String NATIONAL_LEVEL = "100000";
-    /** Since GB 11643-1999 a citizen's number is given when the birth is registered. */
-    private static final int NUMBER_AT_BIRTH = 1999;
 
     private CodeValidator() {
     }
@@ -115,7 +113,7 @@ public final class CodeValidator {
         // still starts with a division and a year, which no USCC's positions 1-10 do together.
         int year = Integer.parseInt(code.substring(6, 10));
         return AdministrativeDivisions.province(code.substring(0, 6)) != null && year >= 1900
-                && year <= LocalDate.now().getYear();
+                && year <= LocalDate.now().getYear() && UsccCategories.refusal(code.charAt(0), code.charAt(1)) != null;
     }
 
     static List<String> usccErrors(String code) {
@@ -264,43 +262,35 @@ public final class CodeValidator {
 
     /**
      * Why a six-digit code is no administrative division (GB/T 2260), or null: its province must exist, and the code
-     * itself or its prefecture must be in a list (a county created after the newest list, 2019-04, is not refused).
+     * itself must be in a list, or a current division must share its first four digits (a county created after the
+     * newest list, 2019-04, is not refused).
      */
     private static String divisionRefusal(String division, String positions) {
         if (AdministrativeDivisions.province(division) == null) {
             return positions + " (" + division + "): " + division.substring(0, 2) + " is no province-level division"
                     + " (GB/T 2260)";
         }
-        if (AdministrativeDivisions.find(division) == null && AdministrativeDivisions.prefecture(division) == null) {
-            return positions + " (" + division + ") are no administrative division: neither the code nor "
-                    + division.substring(0, 4) + "00 is in GB/T 2260 (lists 1980–2019)";
+        if (AdministrativeDivisions.find(division) == null && !AdministrativeDivisions.underCurrentPrefecture(division)) {
+            return positions + " (" + division + ") are no administrative division: the code is in no GB/T 2260 list"
+                    + " (1980–2019) and no current division starts with " + division.substring(0, 4);
         }
         return null;
     }
 
     /**
-     * Why a citizen ID's division cannot be the one its number was given with, or null. A division abolished before
-     * the birth year can be no one's. A division created after it can: numbers of people born before GB 11643-1999
-     * were given when they were first registered with one, often years later, with the division of that time; since
-     * 1999 a number is given at the birth's registration, so a division created more than a year after the birth is
-     * refused. (python-stdnum refuses the first case for every birth year; its vector 110111198012010078 is accepted
-     * here for that reason.)
+     * Why a citizen ID's division cannot be the one its number was given with, or null: a division abolished before
+     * the birth year can be no one's. A division created after the birth can be: numbers of people born before
+     * GB 11643-1999 were given at a later first registration, and late birth registrations (the 2015-2016 campaign
+     * for the unregistered) give today's division; so that is not refused. (python-stdnum refuses it; its vector
+     * 110111198012010078 is accepted here for that reason.)
      */
     private static String divisionAtBirth(String code, int birthYear) {
         AdministrativeDivisions.Division division = AdministrativeDivisions.find(code);
-        if (division == null || birthYear < AdministrativeDivisions.firstListedYear()) {
+        if (division == null || birthYear <= division.lastYear()) {
             return null;
         }
-        String named = code + " (" + AdministrativeDivisions.fullName(code) + ")";
-        if (birthYear > division.lastYear()) {
-            return "characters 1-6: " + named + " was abolished after " + division.lastYear() + ", before the birth year "
-                    + birthYear;
-        }
-        if (birthYear >= NUMBER_AT_BIRTH && division.firstYear() > birthYear + 1) {
-            return "characters 1-6: " + named + " was created in " + division.firstYear() + "; a number given at the"
-                    + " registration of a birth in " + birthYear + " cannot carry it";
-        }
-        return null;
+        return "characters 1-6: " + code + " (" + AdministrativeDivisions.fullName(code) + ") was abolished after "
+                + division.lastYear() + ", before the birth year " + birthYear;
     }
 
     /** What is wrong with characters 7-14 that are no date: the month, the day of that month, or the year. */

@@ -181,6 +181,11 @@ public class FrontDoor {
     }
 
     private void identified(RoutingContext ctx, Exchange exchange, SecurityIdentity identity) {
+        if (ctx.response().ended() || ctx.response().closed()) {
+            // Answered meanwhile (the deadline, a slow body) or the client went away: the exchange has ended and
+            // its end handlers have run, so nothing counted from here on would ever be released.
+            return;
+        }
         Caller caller = identity.getAttribute(Caller.ATTRIBUTE);
         if (caller == null) {
             LOG.errorf("an identity without a caller on %s %s", ctx.request().method(), PersonalIds.redactPath(ctx.request().path()));

@@ -36,12 +36,15 @@ final class XlsxRows implements TabularRows {
 
     XlsxRows(File file, int maxRows) {
         this.maxRows = maxRows;
+        Workbook opened = null;
         try {
-            this.workbook = StreamingReader.builder().rowCacheSize(ROW_CACHE).open(file);
-            this.sheet = workbook.getSheetAt(0).rowIterator();
+            opened = StreamingReader.builder().rowCacheSize(ROW_CACHE).open(file);
+            this.sheet = opened.getSheetAt(0).rowIterator();
         } catch (RuntimeException e) {
+            closeQuietly(opened);
             throw new IllegalArgumentException("the file is not a readable XLSX workbook");
         }
+        this.workbook = opened;
     }
 
     @Override
@@ -99,5 +102,15 @@ final class XlsxRows implements TabularRows {
     @Override
     public void close() throws IOException {
         workbook.close();
+    }
+
+    private static void closeQuietly(Workbook workbook) {
+        if (workbook != null) {
+            try {
+                workbook.close();
+            } catch (IOException | RuntimeException ignored) {
+                // the file is being refused anyway
+            }
+        }
     }
 }

@@ -63,25 +63,36 @@ public class ReindexService {
 
     /**
      * Rebuilds if the index is stale — empty while PostgreSQL has subjects (a fresh Elasticsearch), or made from an
-     * older mapping — deciding after the lock is held: a replica that waited for another's rebuild finds the index
-     * current and does nothing. Null when nothing was rebuilt.
+     * older mapping. A current index is seen without the lock (a replica starting during another's rebuild of a
+     * current index is not held up); a stale one is decided again once the lock is held, so a replica that waited for
+     * another's rebuild finds the index current and does nothing. Null when nothing was rebuilt.
      */
     public Uni<Rebuild> rebuildIfStale() {
-        return underRebuildLock(true, () -> index.ensureAlias()
+        return staleness().chain(reason -> reason == null ? Uni.createFrom().<Rebuild>nullItem()
+                : underRebuildLock(true, () -> staleness().chain(stillStale -> {
+                    if (stillStale == null) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    LOG.infof("rebuilding the search index: %s", stillStale);
+                    return rebuildHoldingTheLock();
+                })));
+    }
+
+    /** Why the index must be rebuilt, or null if it is current. */
+    private Uni<String> staleness() {
+        return index.ensureAlias()
                 .chain(() -> Uni.combine().all().unis(index.count(), index.mappingIsCurrent(),
                         pool.query("select count(*) from subject").execute().map(rows -> rows.iterator().next().getLong(0)))
                         .asTuple())
-                .chain(state -> {
-                    boolean empty = state.getItem1() == 0 && state.getItem3() > 0;
-                    if (!empty && state.getItem2()) {
-                        return Uni.createFrom().nullItem();
-                    }
-                    LOG.infof("rebuilding the search index: %s", empty ? "it is empty" : "its mapping is outdated");
-                    return rebuildHoldingTheLock();
-                }));
+                .map(state -> state.getItem1() == 0 && state.getItem3() > 0 ? "it is empty"
+                        : !state.getItem2() ? "its mapping is outdated" : null);
     }
 
-    /** {@code work} while this session holds the rebuild lock: waited for, or tried once (409 if held elsewhere). */
+    /**
+     * {@code work} while this session holds the rebuild lock: waited for, or tried once (409 if held elsewhere).
+     * The unlock is sent whatever happens — also when the caller gave up while the lock was being taken — and the
+     * connection goes back to the pool only after it.
+     */
     private <T> Uni<T> underRebuildLock(boolean wait, Supplier<Uni<T>> work) {
         return pool.getConnection().chain(connection -> connection
                 .query(wait ? "select true from (select pg_advisory_lock(" + REBUILD_LOCK + ")) waited"
@@ -90,9 +101,10 @@ public class ReindexService {
                 .chain(locked -> !locked
                         ? Uni.createFrom().<T>failure(ProblemException.conflict("rebuild-running",
                         "a rebuild of the subjects index is already running"))
-                        : work.get().eventually(() -> connection.query("select pg_advisory_unlock(" + REBUILD_LOCK + ")")
-                        .execute().onFailure().recoverWithNull()))
-                .eventually(connection::close));
+                        : work.get())
+                .eventually(() -> connection.query("select pg_advisory_unlock(" + REBUILD_LOCK + ")").execute()
+                        .onFailure().recoverWithNull()
+                        .eventually(connection::close)));
     }
 
     private Uni<Rebuild> rebuildHoldingTheLock() {

@@ -51,15 +51,18 @@ public class WatchScanner {
 
     /** One batch of changed watched subjects (their events stored, the webhook calls kicked); true if it was full. */
     private Uni<Boolean> scan() {
-        return pool.withTransaction(connection -> repository.claim(connection, BATCH).chain(ids -> (ids.isEmpty()
-                        ? Uni.createFrom().item(0)
-                        : repository.states(connection, ids).chain(states -> compare(connection, states)))
+        int[] claimed = {0};
+        return pool.withTransaction(connection -> repository.claim(connection, BATCH).chain(ids -> {
+                    claimed[0] = ids.size();
+                    return ids.isEmpty() ? Uni.createFrom().item(0)
+                            : repository.states(connection, ids).chain(states -> compare(connection, states));
+                }))
                 .map(events -> {
                     if (events > 0) {
-                        delivery.kick();
+                        delivery.kick(); // after the commit, so that the delivery run sees the new calls
                     }
-                    return ids.size() == BATCH;
-                })));
+                    return claimed[0] == BATCH;
+                });
     }
 
     private Uni<Integer> compare(SqlConnection connection, Map<Long, WatchRepository.State> states) {
