@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Start-up of this checkout's build on the demo data set, already loaded and indexed (database
+# creditquery_bench_frontdoor, as the side-by-side benchmarks leave it): RUNS starts one after the other; per run
+# Quarkus's "started in", the time from launch to /q/health/ready UP, and the RSS once ready; then the medians.
+#   load-tests/startup.sh [RUNS=5]   (CQ_STARTUP_OPTS: more JVM options, e.g. -XX:StartFlightRecording=…;
+#   CQ_STARTUP_CDS=1: with the AppCDS archive of `mvn package -Dquarkus.package.jar.appcds.enabled=true`, started
+#   from target/quarkus-app, since the archive names the jar by its relative path)
+source "$(dirname "$0")/lib.sh"
+runs="${1:-5}"
+ensure_stores
+cd "$CQ_ROOT" || die "no $CQ_ROOT"
+CQ_BENCH_DB=creditquery_bench_frontdoor CQ_BENCH_ALIAS=cq-bench-frontdoor
+[ "$(psql_admin -c "select 1 from pg_database where datname='$CQ_BENCH_DB'")" = 1 ] ||
+  die "no $CQ_BENCH_DB: run load-tests/front-door-bench.sh once (it loads the demo data)"
+[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
+work="$CQ_ROOT/target/startup" && mkdir -p "$work"
+if [ "${CQ_STARTUP_CDS:-}" = 1 ]; then
+  [ -f target/quarkus-app/app-cds.jsa ] || mvn -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
+  cd target/quarkus-app && export CQ_BENCH_JAR=quarkus-run.jar CQ_STARTUP_OPTS="${CQ_STARTUP_OPTS:-} -XX:SharedArchiveFile=app-cds.jsa"
+fi
+service=""
+trap 'stop_bench_service || true' EXIT
+printf '| run | started in (Quarkus) | launch to ready | RSS when ready |\n|---|---|---|---|\n' > "$work/results.md"
+for run in $(seq 1 "$runs"); do
+  launched=$(date +%s%N)
+  # shellcheck disable=SC2086
+  start_bench_service "$work/run-$run.log" ${CQ_STARTUP_OPTS:-}
+  ready_ms=$(( ($(date +%s%N) - launched) / 1000000 ))
+  started=$(grep -o 'started in [0-9.]*s' "$work/run-$run.log" | grep -o '[0-9.]*')
+  rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$service/status")
+  printf '| %s | %s s | %s ms | %s MiB |\n' "$run" "$started" "$ready_ms" "$rss" >> "$work/results.md"
+  echo "$started $ready_ms $rss" >> "$work/values.txt"
+  stop_bench_service
+done
+median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+printf '| median | %s s | %s ms | %s MiB |\n' "$(tail -n "$runs" "$work/values.txt" | cut -d' ' -f1 | median)" \
+  "$(tail -n "$runs" "$work/values.txt" | cut -d' ' -f2 | median)" "$(tail -n "$runs" "$work/values.txt" | cut -d' ' -f3 | median)" \
+  >> "$work/results.md"
+cat "$work/results.md"
+echo "machine: $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ); commit $(git -C "$CQ_ROOT" rev-parse --short HEAD); $runs runs${CQ_STARTUP_CDS:+, AppCDS}"
