@@ -53,10 +53,6 @@ public final class DrainLoop {
         }
     }
 
-    public boolean running() {
-        return running.get();
-    }
-
     private void run() {
         again.set(false);
         Multi.createBy().repeating().uni(batch::get).until(more -> !more).collect().last().subscribe().with(ignored -> {

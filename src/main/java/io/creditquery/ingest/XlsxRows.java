@@ -25,7 +25,7 @@ import java.util.NoSuchElementException;
  */
 final class XlsxRows implements TabularRows {
 
-    /** Rows parsed ahead of the one read; the reader's default buffer. */
+    /** Rows parsed ahead of the one read (the reader's own default is 10). */
     private static final int ROW_CACHE = 100;
 
     private final Workbook workbook;

@@ -107,11 +107,9 @@ public class ReindexService {
                         .eventually(connection::close)));
     }
 
+    /** The rebuild itself; only ever one at a time, the lock sees to that ({@link #running} is for the status). */
     private Uni<Rebuild> rebuildHoldingTheLock() {
-        if (!running.compareAndSet(false, true)) {
-            return Uni.createFrom().failure(ProblemException.conflict("rebuild-running",
-                    "a rebuild of the subjects index is already running"));
-        }
+        running.set(true);
         long started = System.currentTimeMillis();
         return index.ensureAlias()
                 .chain(() -> pool.query("select clock_timestamp() - interval '1 second'").execute()
