@@ -1,5 +1,6 @@
 package io.creditquery.job;
 
+import io.creditquery.db.PgWorkQueue;
 import io.creditquery.verification.VerificationService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,6 +31,9 @@ public class JobRepository {
     /** One answered code: its position and its answer as JSON. */
     public record Answer(int index, String json) {
     }
+
+    /** Unfinished jobs, the one that has waited longest for its turn first. */
+    private static final PgWorkQueue JOBS = PgWorkQueue.locked("verification_job", "status <> 'DONE'", "turn_at");
 
     private final Pool pool;
 
@@ -92,8 +96,7 @@ public class JobRepository {
      * jobs); the job row stays locked until the caller's transaction ends, so replicas never take the same codes.
      */
     public Uni<Chunk> claim(SqlConnection connection, int size) {
-        return connection.preparedQuery("select id, scenario, every_natural_person from verification_job where status <> 'DONE'"
-                        + " order by turn_at limit 1 for update skip locked").execute()
+        return JOBS.lock(connection, 1, "id, scenario, every_natural_person")
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().nullItem();

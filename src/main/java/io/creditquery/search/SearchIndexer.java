@@ -1,6 +1,7 @@
 package io.creditquery.search;
 
 import io.creditquery.common.DrainLoop;
+import io.creditquery.db.PgWorkQueue;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -24,11 +25,7 @@ import java.util.Set;
 public class SearchIndexer {
 
     private static final Logger LOG = Logger.getLogger(SearchIndexer.class);
-    private static final String CLAIM = """
-            delete from search_outbox where id in (
-                select id from search_outbox order by id limit $1 for update skip locked)
-            returning subject_id
-            """;
+    private static final PgWorkQueue OUTBOX = PgWorkQueue.outbox("search_outbox");
 
     private final Pool pool;
     private final SubjectIndex index;
@@ -71,7 +68,7 @@ public class SearchIndexer {
     }
 
     private Uni<List<Long>> claim(SqlConnection connection) {
-        return connection.preparedQuery(CLAIM).execute(Tuple.of(config.batchSize())).map(rows -> {
+        return OUTBOX.take(connection, config.batchSize(), "subject_id").map(rows -> {
             Set<Long> ids = new LinkedHashSet<>();
             rows.forEach(row -> ids.add(row.getLong(0)));
             return List.copyOf(ids);

@@ -1,5 +1,6 @@
 package io.creditquery.watch;
 
+import io.creditquery.db.PgWorkQueue;
 import io.creditquery.evaluation.EvaluationRepository;
 import io.creditquery.evaluation.EvaluationSql;
 import io.creditquery.list.ListKind;
@@ -64,6 +65,9 @@ public class WatchRepository {
     public record Watchlist(String id, String owner, String name, String webhookUrl, OffsetDateTime createdAt,
                             int subjects) {
     }
+
+    /** Watched subjects that changed (filled by a trigger on the search outbox). */
+    private static final PgWorkQueue OUTBOX = PgWorkQueue.outbox("watch_outbox");
 
     private final Pool pool;
 
@@ -135,9 +139,7 @@ public class WatchRepository {
 
     /** Claims changed watched subjects from the outbox (SKIP LOCKED: replicas share the work). */
     public Uni<Set<Long>> claim(SqlConnection connection, int limit) {
-        return connection.preparedQuery("delete from watch_outbox where id in (select id from watch_outbox order by id"
-                        + " limit $1 for update skip locked) returning subject_id")
-                .execute(Tuple.of(limit))
+        return OUTBOX.take(connection, limit, "subject_id")
                 .map(rows -> {
                     Set<Long> ids = new LinkedHashSet<>();
                     rows.forEach(row -> ids.add(row.getLong(0)));

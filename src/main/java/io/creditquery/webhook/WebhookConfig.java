@@ -22,4 +22,11 @@ public interface WebhookConfig {
 
     @WithDefault("5s")
     Duration timeout();
+
+    /**
+     * How long a delivered or given-up call (its body and the target's secret) is kept before it is deleted; the
+     * events themselves stay readable through the API.
+     */
+    @WithDefault("7d")
+    Duration keepFinished();
 }

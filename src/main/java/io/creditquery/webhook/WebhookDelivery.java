@@ -2,6 +2,7 @@ package io.creditquery.webhook;
 
 import io.creditquery.common.Digests;
 import io.creditquery.common.DrainLoop;
+import io.creditquery.db.PgWorkQueue;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
@@ -12,14 +13,12 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.http.HttpClient;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,7 +28,8 @@ import java.util.Set;
  * Delivers queued webhook calls (table webhook_delivery: watch events, finished verification jobs): POST of the
  * stored JSON body, {@code X-CQ-Event} naming what it is about, signed with the target's secret
  * ({@code X-CQ-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">}). A non-2xx answer or a timeout is
- * retried with exponential back-off (2^attempt seconds, at most an hour) up to credit.webhooks.attempts times.
+ * retried with exponential back-off (2^attempt seconds, at most an hour) up to credit.webhooks.attempts times;
+ * finished calls are deleted after credit.webhooks.keep-finished.
  * Calls are leased for a minute, so a crashed sender's calls are retried by another replica: at least once; a
  * receiver deduplicates by X-CQ-Event. Before every attempt the target's name is resolved and each of its addresses
  * checked ({@link OutboundGuard}); the call goes to the checked address, redirects are not followed.
@@ -39,12 +39,8 @@ public class WebhookDelivery {
 
     private static final Logger LOG = Logger.getLogger(WebhookDelivery.class);
     private static final int BATCH = 50;
-    private static final String CLAIM = """
-            update webhook_delivery set attempts = attempts + 1, next_attempt = clock_timestamp() + interval '1 minute'
-            where id in (select id from webhook_delivery where delivered_at is null and next_attempt <= clock_timestamp()
-                         order by id limit $1 for update skip locked)
-            returning id, url, secret, event, body, attempts
-            """;
+    private static final Duration LEASE = Duration.ofMinutes(1);
+    static final PgWorkQueue QUEUE = PgWorkQueue.leased("webhook_delivery", "delivered_at");
 
     private record Call(long id, String url, String secret, String event, String body, int attempts) {
     }
@@ -53,12 +49,14 @@ public class WebhookDelivery {
     private final Pool pool;
     private final WebhookConfig config;
     private final HttpClient client;
+    private final PgWorkQueue.Backoff backoff;
     private final DrainLoop loop;
 
     public WebhookDelivery(Vertx vertx, Pool pool, WebhookConfig config) {
         this.vertx = vertx;
         this.pool = pool;
         this.config = config;
+        this.backoff = backoff(config.attempts());
         this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) config.timeout().toMillis()));
         this.loop = new DrainLoop(vertx, "webhook delivery", this::deliverDue);
     }
@@ -68,6 +66,14 @@ public class WebhookDelivery {
         kick();
     }
 
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purge() {
+        return QUEUE.purgeFinished(pool, config.keepFinished())
+                .invoke(deleted -> LOG.debugf("deleted %d finished webhook calls", deleted))
+                .onFailure().invoke(e -> LOG.warnf("deleting finished webhook calls failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
     /** Delivers what is due now, batch after batch. */
     public void kick() {
         loop.kick();
@@ -75,7 +81,7 @@ public class WebhookDelivery {
 
     /** One batch of due calls; true if the batch was full (more may be due). */
     Uni<Boolean> deliverDue() {
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(BATCH)).map(rows -> {
+        return QUEUE.lease(pool, BATCH, LEASE, "id, url, secret, event, body, attempts").map(rows -> {
             List<Call> calls = new ArrayList<>();
             for (Row row : rows) {
                 calls.add(new Call(row.getLong("id"), row.getString("url"), row.getString("secret"),
@@ -110,19 +116,15 @@ public class WebhookDelivery {
                 .map(response -> response.statusCode() / 100 == 2)
                 .onFailure().invoke(e -> LOG.debugf("webhook call %d failed: %s", call.id(), e.getMessage()))
                 .onFailure().recoverWithItem(false)
-                .chain(ok -> pool.preparedQuery(ok
-                                ? "update webhook_delivery set delivered_at = clock_timestamp(), next_attempt = null where id = $1"
-                                : "update webhook_delivery set next_attempt = $2 where id = $1")
-                        .execute(ok ? Tuple.of(call.id()) : Tuple.of(call.id(), call.attempts() >= config.attempts() ? null
-                                : OffsetDateTime.now().plus(backoff(call.attempts())))))
-                .replaceWithVoid();
+                .chain(ok -> ok ? QUEUE.complete(pool, call.id()) : QUEUE.retry(pool, call.id(), call.attempts(), backoff));
     }
 
     private static int port(URI uri) {
         return uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
     }
 
-    static Duration backoff(int attempts) {
-        return Duration.ofSeconds(Math.min(3600, 1L << Math.min(attempts, 12)));
+    /** 2 s after the first failed attempt, doubling, at most an hour. */
+    static PgWorkQueue.Backoff backoff(int attempts) {
+        return new PgWorkQueue.Backoff(Duration.ofSeconds(2), Duration.ofHours(1), attempts);
     }
 }
