@@ -1,5 +1,6 @@
 package io.creditquery.apikey;
 
+import io.creditquery.security.CallerAugmentor;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -18,10 +19,6 @@ import java.util.HashSet;
  */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
-
-    public static final String API_KEY_ID = "apiKeyId";
-    public static final String RATE_PER_MINUTE = "ratePerMinute";
-    public static final String DAILY_QUOTA = "dailyQuota";
 
     private final ApiKeyRepository repository;
     private final ApiKeyHasher hasher;
@@ -47,12 +44,12 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
                     QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                             .setPrincipal(new QuarkusPrincipal("apikey:" + client.id()))
                             .addRoles(new HashSet<>(client.scopes()))
-                            .addAttribute(API_KEY_ID, client.id().toString());
+                            .addAttribute(CallerAugmentor.API_KEY_ID, client.id().toString());
                     if (client.ratePerMinute() != null) {
-                        identity.addAttribute(RATE_PER_MINUTE, client.ratePerMinute());
+                        identity.addAttribute(CallerAugmentor.RATE_PER_MINUTE, client.ratePerMinute());
                     }
                     if (client.dailyQuota() != null) {
-                        identity.addAttribute(DAILY_QUOTA, client.dailyQuota());
+                        identity.addAttribute(CallerAugmentor.DAILY_QUOTA, client.dailyQuota());
                     }
                     return identity.build();
                 });

@@ -2,6 +2,7 @@ package io.creditquery.asof;
 
 import io.creditquery.evaluation.EvaluationRepository;
 import io.creditquery.evaluation.EvaluationSql;
+import io.creditquery.list.ListVisibility;
 import io.creditquery.record.PublicVisibility;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -38,7 +39,7 @@ public class AsOfRepository {
               and (h.planned_exit_on is null or h.planned_exit_on > $2)
               and (not $4 or exists (select 1 from list_entry l where l.id = h.id and %s))
             order by h.subject_id, h.listed_on desc
-            """.formatted(PublicVisibility.LIST_SQL);
+            """.formatted(ListVisibility.LIST_SQL);
 
     private static final String RECORDS = """
             select r.subject_id, r.category, count(*) as n,

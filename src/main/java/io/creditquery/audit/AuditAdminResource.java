@@ -1,7 +1,6 @@
 package io.creditquery.audit;
 
 import io.creditquery.common.Cursors;
-import io.creditquery.common.ProblemException;
 import io.creditquery.common.QueryParams;
 import io.creditquery.code.CodeCheck;
 import io.creditquery.code.CodeKind;
@@ -62,12 +61,11 @@ public class AuditAdminResource {
         QueryParams.orderedRange(filter.from(), filter.to());
         int pageSize = QueryParams.size("size", size, 50, 500);
         String canonical = filter + "|" + pageSize;
-        Long before = cursor == null || cursor.isBlank() ? null
-                : parseSeq(cursors.decode(canonical, QueryParams.text("cursor", cursor, false, 512), 1).get(0));
+        Long before = cursors.position(canonical, QueryParams.text("cursor", cursor, false, 512), 1,
+                position -> Long.parseLong(position.get(0)));
         audit.query("filter", canonical);
         return repository.search(filter, before, pageSize).map(items -> new AuditPage(items,
-                items.size() == pageSize ? cursors.encode(canonical, List.of(Long.toString(items.get(items.size() - 1).seq())))
-                        : null));
+                cursors.next(canonical, items, pageSize, last -> List.of(Long.toString(last.seq())))));
     }
 
     /** Signed checkpoints, oldest first, and where the next page starts (null at the end). */
@@ -106,13 +104,5 @@ public class AuditAdminResource {
         }
         CodeCheck check = CodeValidator.check(subject);
         return check.valid() && check.kind() == CodeKind.CITIZEN_ID ? personalIds.subjectKey(check.normalized()) : subject;
-    }
-
-    private static Long parseSeq(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("cursor", "is not a cursor this API issued for this query");
-        }
     }
 }

@@ -7,7 +7,7 @@ import io.creditquery.code.CodeCheck;
 import io.creditquery.code.CodeKind;
 import io.creditquery.code.CodeValidator;
 import io.creditquery.common.Digests;
-import io.creditquery.db.OneTimeJavaMigration;
+import io.creditquery.common.OneTimeJavaMigration;
 import io.creditquery.security.PersonalIds;
 import org.flywaydb.core.api.migration.Context;
 import org.jboss.logging.Logger;

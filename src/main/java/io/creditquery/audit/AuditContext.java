@@ -30,7 +30,7 @@ public class AuditContext {
      * Text as PostgreSQL can store it: at most {@code max} characters and no NUL, which neither text nor jsonb
      * accepts. A single request with %00 in a parameter must not fail the audit batch it shares with others.
      */
-    static String storable(String text, int max) {
+    public static String storable(String text, int max) {
         String bounded = text.length() > max ? text.substring(0, max) + "…" : text;
         return bounded.indexOf('\u0000') < 0 ? bounded : bounded.replace('\u0000', '\uFFFD');
     }
@@ -50,11 +50,11 @@ public class AuditContext {
         return this;
     }
 
-    Map<String, String> query() {
+    public Map<String, String> query() {
         return query;
     }
 
-    List<String> subjects() {
+    public List<String> subjects() {
         return subjects;
     }
 }

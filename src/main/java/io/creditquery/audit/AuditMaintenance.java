@@ -1,6 +1,6 @@
 package io.creditquery.audit;
 
-import io.creditquery.db.SchemaMigrations;
+import io.creditquery.common.StartupOrder;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +30,7 @@ public class AuditMaintenance {
         this.repository = repository;
     }
 
-    void onStart(@Observes @Priority(SchemaMigrations.PRIORITY + 5) StartupEvent event, AuditConfig config) {
+    void onStart(@Observes @Priority(StartupOrder.AUDIT) StartupEvent event, AuditConfig config) {
         if (!config.enabled()) {
             LOG.error("AUDIT IS DISABLED (credit.audit.enabled=false): queries are answered without audit records."
                     + " This setting exists only to measure the cost of the audit log.");

@@ -2,7 +2,7 @@ package io.creditquery.commitment;
 
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.Responses;
-import io.creditquery.security.AccessPolicy;
+import io.creditquery.record.AccessPolicy;
 import io.creditquery.security.Scopes;
 import io.quarkus.security.Authenticated;
 import io.creditquery.security.Caller;

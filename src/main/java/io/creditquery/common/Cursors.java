@@ -1,7 +1,5 @@
 package io.creditquery.common;
 
-import io.creditquery.security.SecurityConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -11,12 +9,12 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Opaque, tamper-evident page cursors: the position values, bound to the query they belong to and signed, so a
  * forged cursor or one replayed against another query is a clear 400 rather than a strange page.
  */
-@ApplicationScoped
 public class Cursors {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -26,8 +24,9 @@ public class Cursors {
 
     private final SecretKeySpec key;
 
-    public Cursors(SecurityConfig config) {
-        byte[] base = java.util.HexFormat.of().parseHex(config.idHashKey().trim());
+    /** {@code hexKey}: the platform's secret (hex) the cursor key is derived from. */
+    public Cursors(String hexKey) {
+        byte[] base = java.util.HexFormat.of().parseHex(hexKey.trim());
         this.key = new SecretKeySpec(hmac(new SecretKeySpec(base, "HmacSHA256"), "cursor-key".getBytes(StandardCharsets.UTF_8)),
                 "HmacSHA256");
     }
@@ -59,6 +58,31 @@ public class Cursors {
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
+    }
+
+    /**
+     * Where the page after {@code cursor} starts, as {@code parse} reads the cursor's {@code parts} values; null when
+     * there is no cursor (the first page). A 400 naming the cursor when it was not made for this query or does not
+     * parse. The one way keyset paging reads its position.
+     */
+    public <P> P position(String query, String cursor, int parts, Function<List<String>, P> parse) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        List<String> values = decode(query, cursor, parts);
+        try {
+            return parse.apply(values);
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest("cursor", "is not a cursor this API issued for this query");
+        }
+    }
+
+    /**
+     * The cursor of the page after {@code page}: the last item's {@code position} when the page is full ({@code size}
+     * items), null when it is the last page.
+     */
+    public <R> String next(String query, List<R> page, int size, Function<R, List<String>> position) {
+        return page.size() == size && !page.isEmpty() ? encode(query, position.apply(page.get(page.size() - 1))) : null;
     }
 
     private static ProblemException invalid() {

@@ -2,6 +2,7 @@ package io.creditquery.db;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.creditquery.common.OneTimeJavaMigration;
 import io.creditquery.security.PersonalIds;
 import io.creditquery.verification.VerificationService;
 import org.flywaydb.core.api.migration.Context;

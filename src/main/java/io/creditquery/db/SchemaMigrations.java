@@ -1,6 +1,7 @@
 package io.creditquery.db;
 
 import io.creditquery.audit.AuditChainRekey;
+import io.creditquery.common.StartupOrder;
 import io.creditquery.audit.AuditHash;
 import io.creditquery.security.PersonalIds;
 import io.quarkus.runtime.StartupEvent;
@@ -24,12 +25,10 @@ import java.util.regex.Pattern;
 public class SchemaMigrations {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class);
-    /** Start-up observers that need the schema use a larger priority number so they run after this one. */
-    public static final int PRIORITY = 10;
     /** The role's name goes into GRANT statements as it is. */
     private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    void migrate(@Observes @Priority(PRIORITY) StartupEvent event, DatabaseConfig config, Scheduler scheduler,
+    void migrate(@Observes @Priority(StartupOrder.SCHEMA) StartupEvent event, DatabaseConfig config, Scheduler scheduler,
                  AuditHash auditHash, PersonalIds personalIds) {
         if (!ROLE.matcher(config.serviceRole()).matches()) {
             throw new IllegalStateException("credit.db.service-role must be a plain lower-case role name, not "

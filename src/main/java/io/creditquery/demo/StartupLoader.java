@@ -1,7 +1,7 @@
 package io.creditquery.demo;
 
 import java.util.stream.Collectors;
-import io.creditquery.db.SchemaMigrations;
+import io.creditquery.common.StartupOrder;
 import io.creditquery.ingest.IngestKind;
 import io.creditquery.ingest.IngestReport;
 import io.creditquery.ingest.IngestService;
@@ -43,7 +43,7 @@ public class StartupLoader {
         return done;
     }
 
-    void start(@Observes @Priority(SchemaMigrations.PRIORITY + 10) StartupEvent event) {
+    void start(@Observes @Priority(StartupOrder.DATA) StartupEvent event) {
         if (!config.load()) {
             done = true;
             return;

@@ -1,6 +1,5 @@
 package io.creditquery.frontdoor;
 
-import io.creditquery.audit.RequestAudit;
 import io.creditquery.common.FieldError;
 import io.creditquery.common.Problem;
 import io.creditquery.common.VertxContexts;

@@ -2,6 +2,7 @@ package io.creditquery.ingest;
 
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
+import io.creditquery.security.Caller;
 import io.creditquery.security.Scopes;
 import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
@@ -107,7 +108,7 @@ public class FileImportResource {
         String own = IngestResource.callerDepartment(callers.get());
         String wanted = requested == null || requested.isBlank() ? null : requested.strip();
         if (own == null) {
-            if (wanted == null || !wanted.matches(IngestLineParser.DEPARTMENT_PATTERN)) {
+            if (wanted == null || !wanted.matches(Caller.DEPARTMENT_PATTERN)) {
                 throw ProblemException.badRequest("department",
                         "is required for ingest:all callers: the department the file belongs to, e.g. 370100-SCJ");
             }

@@ -14,9 +14,10 @@ import io.creditquery.list.ListType;
 import io.creditquery.record.Classification;
 import io.creditquery.record.RecordCategory;
 import io.creditquery.record.RecordStatus;
+import io.creditquery.security.Caller;
 import io.creditquery.security.PersonalIds;
 import io.creditquery.subject.SubjectStatus;
-import io.creditquery.subject.SubjectType;
+import io.creditquery.code.SubjectType;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
@@ -27,7 +28,6 @@ import java.util.function.Function;
 @ApplicationScoped
 public class IngestLineParser {
 
-    public static final String DEPARTMENT_PATTERN = "\\d{6}-[A-Z]{2,10}";
     private static final int MAX_CONTENT = 16_384;
 
     private final ObjectReader reader;
@@ -199,7 +199,7 @@ public class IngestLineParser {
     }
 
     private static String department(LineFields f, String field, String callerDepartment) {
-        String dept = f.matching(field, true, DEPARTMENT_PATTERN, "a department code such as 370100-SCJ");
+        String dept = f.matching(field, true, Caller.DEPARTMENT_PATTERN, "a department code such as 370100-SCJ");
         if (dept != null && callerDepartment != null && !dept.equals(callerDepartment)) {
             f.reject(field, "a department may file only its own data (" + callerDepartment + ")");
             return null;

@@ -1,7 +1,7 @@
 package io.creditquery.ingest;
 
 import io.creditquery.subject.SubjectStatus;
-import io.creditquery.subject.SubjectType;
+import io.creditquery.code.SubjectType;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -8,7 +8,7 @@ import io.creditquery.code.CodeValidator;
 import io.creditquery.ingest.PublicityTemplate.Column;
 import io.creditquery.record.RecordCategory;
 import io.creditquery.security.PersonalIds;
-import io.creditquery.subject.SubjectType;
+import io.creditquery.code.SubjectType;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;

@@ -6,7 +6,7 @@ import io.creditquery.common.Responses;
 import io.creditquery.common.QueryParams;
 import io.creditquery.security.Scopes;
 import io.creditquery.security.Caller;
-import io.creditquery.security.AccessPolicy;
+import io.creditquery.record.AccessPolicy;
 import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,5 @@
 package io.creditquery.list;
 
-import io.creditquery.record.PublicVisibility;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +11,7 @@ public class ListEntryRepository implements PanacheRepository<ListEntry> {
 
     /** Entries in force for a subject, newest first. */
     public Uni<List<ListEntry>> inForce(long subjectId) {
-        return find("from ListEntry l where l.subjectId = ?1 and " + PublicVisibility.LIST_HQL
+        return find("from ListEntry l where l.subjectId = ?1 and " + ListVisibility.LIST_HQL
                 + " order by l.listedOn desc", subjectId).list();
     }
 }

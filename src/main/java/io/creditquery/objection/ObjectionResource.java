@@ -5,7 +5,7 @@ import io.creditquery.common.Cursors;
 import io.creditquery.common.ProblemException;
 import io.creditquery.common.Responses;
 import io.creditquery.common.QueryParams;
-import io.creditquery.security.AccessPolicy;
+import io.creditquery.record.AccessPolicy;
 import io.creditquery.security.Scopes;
 import io.creditquery.security.Caller;
 import io.creditquery.security.CurrentCaller;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
@@ -110,26 +109,19 @@ public class ObjectionResource {
             String department = caller.has(Scopes.ADMIN) ? null
                     : caller.requireDepartment("objection lists are per department");
             String query = department + "|" + state + "|" + overdueOnly + "|" + pageSize;
-            LocalDate afterDue = null;
-            String afterId = null;
-            if (position != null) {
-                List<String> after = cursors.decode(query, position, 2);
-                try {
-                    afterDue = LocalDate.parse(after.get(0));
-                    afterId = after.get(1);
-                } catch (DateTimeParseException e) {
-                    throw ProblemException.badRequest("cursor", "is not a cursor this API issued for this query");
-                }
-            }
-            return service.list(department, state, overdueOnly, afterDue, afterId, pageSize).map(items -> {
-                ObjectionView last = items.size() == pageSize ? items.get(items.size() - 1) : null;
-                return new ObjectionPage(items, last == null ? null
-                        : cursors.encode(query, List.of(last.dueOn().toString(), last.trackingId())));
-            });
+            After after = cursors.position(query, position, 2, values -> new After(LocalDate.parse(values.get(0)), values.get(1)));
+            return service.list(department, state, overdueOnly, after == null ? null : after.dueOn(),
+                            after == null ? null : after.trackingId(), pageSize)
+                    .map(items -> new ObjectionPage(items, cursors.next(query, items, pageSize,
+                            last -> List.of(last.dueOn().toString(), last.trackingId()))));
         });
     }
 
     private static String handlingDepartment(Caller caller) {
         return caller.has(Scopes.OBJECTION_HANDLE) ? caller.department() : null;
+    }
+
+    /** Where a page of objections starts: after this one, in due-date order. */
+    private record After(LocalDate dueOn, String trackingId) {
     }
 }

@@ -3,6 +3,7 @@ package io.creditquery.ratelimit;
 import io.creditquery.common.Problem;
 import io.creditquery.common.ProblemException;
 import io.creditquery.security.Caller;
+import io.creditquery.security.RateLimitConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

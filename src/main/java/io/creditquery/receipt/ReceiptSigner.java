@@ -26,7 +26,7 @@ import java.util.Map;
 @ApplicationScoped
 public class ReceiptSigner {
 
-    static final String ALG = "Ed25519";
+    public static final String ALG = "Ed25519";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODE = Base64.getUrlDecoder();
 

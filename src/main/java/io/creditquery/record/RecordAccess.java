@@ -18,8 +18,7 @@ public record RecordAccess(String hql, Map<String, Object> parameters) {
     public static RecordAccess department(String department, boolean allConditional, Set<String> categories) {
         String conditional = allConditional ? "r.classification = 'CONDITIONAL'"
                 : categories.isEmpty() ? "1 = 0" : "(r.classification = 'CONDITIONAL' and r.category in :conditionalCategories)";
-        String hql = "r.status in ('ACTIVE', 'UNDER_OBJECTION')"
-                + " and " + PublicVisibility.IN_WINDOW_HQL + " and (r.classification = 'PUBLIC' or " + conditional
+        String hql = PublicVisibility.RECORD_IN_FORCE_HQL + " and " + PublicVisibility.IN_WINDOW_HQL + " and (r.classification = 'PUBLIC' or " + conditional
                 + " or (r.classification = 'RESTRICTED' and r.sourceDept = :department))";
         return new RecordAccess(hql, !allConditional && !categories.isEmpty()
                 ? Map.of("department", department, "conditionalCategories", Set.copyOf(categories))

@@ -2,7 +2,7 @@ package io.creditquery.record;
 
 import io.creditquery.common.FieldChecks;
 import io.creditquery.list.ListType;
-import io.creditquery.subject.SubjectType;
+import io.creditquery.code.SubjectType;
 
 import java.time.LocalDate;
 

@@ -1,5 +1,6 @@
 package io.creditquery.record;
 
+import io.creditquery.list.ListVisibility;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
@@ -29,7 +30,7 @@ public class TargetRepository {
                    (%s) as in_public_view, null as classification, null as penalty_type
             from list_entry l join subject s on s.id = l.subject_id
             where l.id = $1 for update of l
-            """.formatted(PublicVisibility.LIST_SQL);
+            """.formatted(ListVisibility.LIST_SQL);
 
     /** The target, locked until the transaction ends, or null. */
     public Uni<Target> lock(SqlConnection connection, Target.Kind kind, long id) {

@@ -4,7 +4,7 @@ import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
 import io.creditquery.common.Responses;
 import io.creditquery.common.QueryParams;
-import io.creditquery.security.AccessPolicy;
+import io.creditquery.record.AccessPolicy;
 import io.creditquery.security.CallerView;
 import io.creditquery.security.Scopes;
 import io.quarkus.security.Authenticated;

@@ -3,7 +3,7 @@ package io.creditquery.report;
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
 import io.creditquery.ratelimit.RateLimits;
-import io.creditquery.security.AccessPolicy;
+import io.creditquery.record.AccessPolicy;
 import io.creditquery.security.Caller;
 import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package io.creditquery.search;
 
-import io.creditquery.db.SchemaMigrations;
+import io.creditquery.common.StartupOrder;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.Priority;
@@ -30,7 +30,7 @@ public class IndexBootstrap {
         this.vertx = vertx;
     }
 
-    void start(@Observes @Priority(SchemaMigrations.PRIORITY + 10) StartupEvent event) {
+    void start(@Observes @Priority(StartupOrder.DATA) StartupEvent event) {
         vertx.getOrCreateContext().runOnContext(() -> reindex.rebuildIfStale().subscribe().with(ignored -> done = true,
                 failure -> {
                     done = true;

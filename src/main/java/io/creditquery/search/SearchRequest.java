@@ -4,7 +4,7 @@ import io.creditquery.evaluation.Grade;
 import io.creditquery.list.ListKind;
 import io.creditquery.list.ListType;
 import io.creditquery.record.RecordCategory;
-import io.creditquery.subject.SubjectType;
+import io.creditquery.code.SubjectType;
 
 import java.time.OffsetDateTime;
 

@@ -59,7 +59,7 @@ public class SearchService {
     }
 
     public Uni<Answer> search(SearchRequest request) {
-        List<FieldValue> after = request.cursor() == null ? null : searchAfter(request);
+        List<FieldValue> after = searchAfter(request);
         String cacheKey = request.canonical() + "|" + request.cursor();
         return cache.lookup("search", cacheKey).chain(seen -> seen.value() != null
                 ? Uni.createFrom().item(json.read(seen.value(), Answer.class))
@@ -193,12 +193,8 @@ public class SearchService {
     }
 
     private List<FieldValue> searchAfter(SearchRequest request) {
-        List<String> position = cursors.decode(request.canonical(), request.cursor(), 2);
-        try {
-            return List.of(FieldValue.of(Double.parseDouble(position.get(0))), FieldValue.of(position.get(1)));
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("cursor", "is not a cursor this API issued for this query");
-        }
+        return cursors.position(request.canonical(), request.cursor(), 2,
+                position -> List.of(FieldValue.of(Double.parseDouble(position.get(0))), FieldValue.of(position.get(1))));
     }
 
     private static SearchResults.Explanation explanation(Hit<?> hit) {

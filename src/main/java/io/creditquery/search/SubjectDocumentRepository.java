@@ -4,7 +4,7 @@ import io.creditquery.evaluation.EvaluationRepository;
 import io.creditquery.evaluation.EvaluationRules;
 import io.creditquery.evaluation.EvaluationSql;
 import io.creditquery.list.ListType;
-import io.creditquery.record.PublicVisibility;
+import io.creditquery.list.ListVisibility;
 import io.creditquery.security.PersonalIds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -35,7 +35,7 @@ public class SubjectDocumentRepository {
                            and %s) as list_under_objection,
                    %s
             from subject s %s
-            """.formatted(PublicVisibility.LIST_SQL, PublicVisibility.LIST_SQL, EvaluationSql.COLUMNS,
+            """.formatted(ListVisibility.LIST_SQL, ListVisibility.LIST_SQL, EvaluationSql.COLUMNS,
             EvaluationSql.JOINS);
 
     private final EvaluationRules rules;
@@ -51,7 +51,7 @@ public class SubjectDocumentRepository {
     static final String INDEXED_SQL = """
             (s.subject_type <> 'NATURAL_PERSON' or exists (select 1 from list_entry l where l.subject_id = s.id
              and l.list_type = any('{%s}') and %s))""".formatted(String.join(",", Arrays.stream(ListType.values())
-            .filter(ListType::namesPersonsPublicly).map(ListType::name).toList()), PublicVisibility.LIST_SQL);
+            .filter(ListType::namesPersonsPublicly).map(ListType::name).toList()), ListVisibility.LIST_SQL);
 
     /**
      * A subject's document with its id (the subject key) and version (for external versioning in the index); a

@@ -22,6 +22,9 @@ public record Caller(Kind kind, String actorId, String department, Set<String> s
     /** Where the caller is kept: an attribute of the security identity and of the request. */
     public static final String ATTRIBUTE = "io.creditquery.caller";
 
+    /** A department's code: its division and its office, e.g. 370100-SCJ. */
+    public static final String DEPARTMENT_PATTERN = "\\d{6}-[A-Z]{2,10}";
+
     public Caller {
         scopes = Set.copyOf(scopes);
     }

@@ -1,11 +1,9 @@
 package io.creditquery.security;
 
-import io.creditquery.apikey.ApiKeyIdentityProvider;
 import io.creditquery.code.CodeCheck;
 import io.creditquery.code.CodeKind;
 import io.creditquery.code.CodeValidator;
 import io.creditquery.common.TextChecks;
-import io.creditquery.ingest.IngestLineParser;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -44,7 +42,11 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
     public static final String SUBJECT_LOGIN = "subject";
     public static final String DEPARTMENT_CLAIM = "dept";
 
-    private static final Pattern DEPARTMENT = Pattern.compile(IngestLineParser.DEPARTMENT_PATTERN);
+    /** Identity attributes an API key's identity carries (set by its identity provider). */
+    public static final String API_KEY_ID = "apiKeyId";
+    public static final String RATE_PER_MINUTE = "ratePerMinute";
+    public static final String DAILY_QUOTA = "dailyQuota";
+    private static final Pattern DEPARTMENT = Pattern.compile(Caller.DEPARTMENT_PATTERN);
 
     private final PersonalIds personalIds;
     private final ClientAddress clientAddress;
@@ -100,11 +102,11 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         if (identity.isAnonymous()) {
             return Caller.anonymous(clientIp);
         }
-        String keyId = identity.getAttribute(ApiKeyIdentityProvider.API_KEY_ID);
+        String keyId = identity.getAttribute(API_KEY_ID);
         if (keyId != null) {
             return new Caller(Caller.Kind.PARTNER, "apikey:" + keyId, null, identity.getRoles(), null, keyId,
-                    identity.getAttribute(ApiKeyIdentityProvider.RATE_PER_MINUTE),
-                    identity.getAttribute(ApiKeyIdentityProvider.DAILY_QUOTA), clientIp);
+                    identity.getAttribute(RATE_PER_MINUTE),
+                    identity.getAttribute(DAILY_QUOTA), clientIp);
         }
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             throw new CredentialsRefused("these credentials identify no caller of this platform");

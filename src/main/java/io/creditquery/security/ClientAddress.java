@@ -1,6 +1,5 @@
 package io.creditquery.security;
 
-import io.creditquery.ratelimit.RateLimitConfig;
 import io.netty.util.NetUtil;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;

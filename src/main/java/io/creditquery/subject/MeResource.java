@@ -5,7 +5,7 @@ import io.creditquery.common.JsonText;
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
 import io.creditquery.common.QueryParams;
-import io.creditquery.security.AccessPolicy;
+import io.creditquery.record.AccessPolicy;
 import io.creditquery.security.CallerView;
 import io.quarkus.security.Authenticated;
 import io.creditquery.security.CurrentCaller;
@@ -32,13 +32,13 @@ public class MeResource {
     }
 
     private final SubjectService subjects;
-    private final SelfQueryRepository queries;
+    private final SelfQueryService queries;
     private final AuditContext audit;
     private final CurrentCaller callers;
     private final AccessPolicy policy;
     private final JsonText json;
 
-    public MeResource(SubjectService subjects, SelfQueryRepository queries, AuditContext audit,
+    public MeResource(SubjectService subjects, SelfQueryService queries, AuditContext audit,
                       CurrentCaller callers, AccessPolicy policy, JsonText json) {
         this.subjects = subjects;
         this.queries = queries;
@@ -62,7 +62,7 @@ public class MeResource {
     /** Who looked this subject up: when, which department or agency, for what; no personal data of officials. */
     @GET
     @Path("/queries")
-    public Uni<SelfQueryRepository.Page> queries(@QueryParam("size") String size,
+    public Uni<SelfQueryService.Page> queries(@QueryParam("size") String size,
                                                  @QueryParam("cursor") String cursor) {
         int pageSize = QueryParams.size("size", size, 50, 200);
         String position = QueryParams.text("cursor", cursor, false, 64);

@@ -1,7 +1,5 @@
 package io.creditquery.subject;
 
-import io.creditquery.common.Cursors;
-import io.creditquery.common.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,35 +30,28 @@ public class SelfQueryRepository {
                          String endpoint, String scenario, String purpose) {
     }
 
-    public record Page(List<Lookup> items, String nextCursor) {
+    /** A lookup with its place in the audit log (for paging). */
+    public record Seen(long seq, Lookup lookup) {
     }
 
     private final Pool pool;
-    private final Cursors cursors;
 
-    public SelfQueryRepository(Pool pool, Cursors cursors) {
+    public SelfQueryRepository(Pool pool) {
         this.pool = pool;
-        this.cursors = cursors;
     }
 
-    public Uni<Page> lookupsOf(String subjectKey, String cursor, int size) {
-        long before;
-        try {
-            before = cursor == null ? Long.MAX_VALUE : Long.parseLong(cursors.decode(subjectKey, cursor, 1).get(0));
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("cursor", "is not a cursor this API issued for this query");
-        }
+    /** Up to {@code size} lookups of the subject older than audit event {@code before}, newest first. */
+    public Uni<List<Seen>> lookupsOf(String subjectKey, long before, int size) {
         return pool.preparedQuery(SQL).execute(Tuple.of(new JsonArray().add(subjectKey).encode(), before, size))
                 .map(rows -> {
-                    List<Lookup> items = new ArrayList<>();
-                    long last = 0;
+                    List<Seen> items = new ArrayList<>();
                     for (Row row : rows) {
-                        items.add(new Lookup(row.getOffsetDateTime("occurred_at"), row.getString("actor_kind"),
-                                row.getString("department"), row.getString("department_name"), row.getString("agency"),
-                                row.getString("endpoint"), row.getString("scenario"), row.getString("purpose")));
-                        last = row.getLong("seq");
+                        items.add(new Seen(row.getLong("seq"), new Lookup(row.getOffsetDateTime("occurred_at"),
+                                row.getString("actor_kind"), row.getString("department"),
+                                row.getString("department_name"), row.getString("agency"), row.getString("endpoint"),
+                                row.getString("scenario"), row.getString("purpose"))));
                     }
-                    return new Page(items, items.size() == size ? cursors.encode(subjectKey, List.of(Long.toString(last))) : null);
+                    return items;
                 });
     }
 }

@@ -4,7 +4,7 @@ import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ETags;
 import io.creditquery.common.JsonText;
 import io.creditquery.common.QueryParams;
-import io.creditquery.security.AccessPolicy;
+import io.creditquery.record.AccessPolicy;
 import io.creditquery.security.CallerView;
 import io.creditquery.verification.PastDate;
 import io.creditquery.security.CurrentCaller;

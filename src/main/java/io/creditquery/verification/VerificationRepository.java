@@ -4,7 +4,7 @@ import io.creditquery.common.JsonText;
 import io.creditquery.evaluation.EvaluationRepository;
 import io.creditquery.evaluation.EvaluationRules;
 import io.creditquery.evaluation.EvaluationSql;
-import io.creditquery.record.PublicVisibility;
+import io.creditquery.list.ListVisibility;
 import io.creditquery.record.RecordStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -33,7 +33,7 @@ public class VerificationRepository {
             left join list_entry l on l.subject_id = s.id and %s
             where s.subject_key = any($1)
             order by s.subject_key, l.listed_on desc
-            """.formatted(EvaluationSql.COLUMNS, EvaluationSql.JOINS, PublicVisibility.LIST_SQL);
+            """.formatted(EvaluationSql.COLUMNS, EvaluationSql.JOINS, ListVisibility.LIST_SQL);
 
     private final Pool pool;
     private final JsonText json;

@@ -4,7 +4,7 @@ import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
 import io.creditquery.security.Scopes;
 import io.creditquery.security.Caller;
-import io.creditquery.security.AccessPolicy;
+import io.creditquery.record.AccessPolicy;
 import io.creditquery.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

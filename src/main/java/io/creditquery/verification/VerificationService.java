@@ -13,7 +13,7 @@ import io.creditquery.common.ProblemException;
 import io.creditquery.common.QueryParams;
 import io.creditquery.list.ListType;
 import io.creditquery.security.PersonalIds;
-import io.creditquery.subject.SubjectType;
+import io.creditquery.code.SubjectType;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -98,7 +98,7 @@ public class VerificationService {
 
     /**
      * Checks the codes; natural persons on no public list are answered as unknown codes unless
-     * {@code everyNaturalPerson} (see {@link io.creditquery.security.AccessPolicy#seesEveryNaturalPerson(io.creditquery.security.Caller)}).
+     * {@code everyNaturalPerson} (see {@link io.creditquery.record.AccessPolicy#seesEveryNaturalPerson(io.creditquery.security.Caller)}).
      */
     public Uni<Checked> verify(VerificationRequest request, String actor, String department, boolean everyNaturalPerson) {
         Scenario scenario = validate(request);
@@ -214,7 +214,7 @@ public class VerificationService {
     /**
      * Facts on a past date as known at a time: never cached (there are as many as dates). Callers that see every
      * natural person are the callers with a legal basis, who also see the repaired past; for the others only what
-     * is still public ({@link io.creditquery.security.AccessPolicy#seesRepairedPast}).
+     * is still public ({@link io.creditquery.record.AccessPolicy#seesRepairedPast}).
      */
     private Uni<Map<String, SubjectFacts>> pastFacts(Set<String> keys, PastDate past, boolean publicOnly) {
         return repository.subjectsKnownAt(keys, past.knownAt()).chain(subjects -> asOf.facts(subjects.keySet(),

@@ -5,6 +5,7 @@ import io.creditquery.evaluation.EvaluationRepository;
 import io.creditquery.evaluation.EvaluationSql;
 import io.creditquery.list.ListKind;
 import io.creditquery.list.ListType;
+import io.creditquery.list.ListVisibility;
 import io.creditquery.record.PublicVisibility;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -45,7 +46,7 @@ public class WatchRepository {
                    array(select distinct l.list_type from list_entry l where l.subject_id = s.id and %1$s) as lists,
                    %3$s
             from subject s %4$s where s.id = any($1)
-            """.formatted(PublicVisibility.LIST_SQL, PublicVisibility.RECORD_SQL, EvaluationSql.COLUMNS,
+            """.formatted(ListVisibility.LIST_SQL, PublicVisibility.RECORD_SQL, EvaluationSql.COLUMNS,
             EvaluationSql.JOINS);
 
     /** A subject as a watcher sees it now: black-list entries and penalties in force (with details), lists, counts. */

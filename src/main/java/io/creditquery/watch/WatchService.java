@@ -46,7 +46,7 @@ public class WatchService {
         this.config = config;
     }
 
-    /** {@code everyNaturalPerson}: see {@link io.creditquery.security.AccessPolicy#seesEveryNaturalPerson(io.creditquery.security.Caller)}. */
+    /** {@code everyNaturalPerson}: see {@link io.creditquery.record.AccessPolicy#seesEveryNaturalPerson(io.creditquery.security.Caller)}. */
     public Uni<WatchlistView> create(WatchlistRequest request, String owner, boolean everyNaturalPerson) {
         if (request == null) {
             throw ProblemException.badRequest("body", "is required: {\"name\", \"codes\": [...], \"webhookUrl\"?}");

@@ -1,6 +1,6 @@
 package io.creditquery.repair;
 
-import io.creditquery.record.PublicityExpiry;
+import io.creditquery.subject.PublicityExpiry;
 import io.creditquery.support.Ndjson;
 import io.creditquery.support.TestStores;
 import io.creditquery.support.TestTokens;

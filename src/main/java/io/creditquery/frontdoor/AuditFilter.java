@@ -1,7 +1,7 @@
-package io.creditquery.audit;
+package io.creditquery.frontdoor;
 
+import io.creditquery.audit.AuditContext;
 import io.creditquery.common.Problem;
-import io.creditquery.frontdoor.Exchange;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerResponseContext;

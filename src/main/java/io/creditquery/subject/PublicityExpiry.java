@@ -1,6 +1,5 @@
-package io.creditquery.record;
+package io.creditquery.subject;
 
-import io.creditquery.subject.SubjectChanges;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -1,4 +1,4 @@
-package io.creditquery.db;
+package io.creditquery.common;
 
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.JavaMigration;

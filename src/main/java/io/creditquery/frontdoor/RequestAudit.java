@@ -1,7 +1,10 @@
-package io.creditquery.audit;
+package io.creditquery.frontdoor;
 
+import io.creditquery.audit.AuditConfig;
+import io.creditquery.audit.AuditContext;
+import io.creditquery.audit.AuditEvent;
+import io.creditquery.audit.AuditLog;
 import io.creditquery.common.Problem;
-import io.creditquery.frontdoor.Exchange;
 import io.creditquery.security.Caller;
 import io.creditquery.security.ClientAddress;
 import io.creditquery.security.PersonalIds;

@@ -1,7 +1,8 @@
-package io.creditquery.receipt;
+package io.creditquery.verification;
 
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.FieldChecks;
+import io.creditquery.receipt.ReceiptSigner;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

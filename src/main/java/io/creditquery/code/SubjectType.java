@@ -1,4 +1,4 @@
-package io.creditquery.subject;
+package io.creditquery.code;
 
 /** 信用主体类型. */
 public enum SubjectType {

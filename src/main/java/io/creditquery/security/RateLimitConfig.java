@@ -1,4 +1,4 @@
-package io.creditquery.ratelimit;
+package io.creditquery.security;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,6 +1,7 @@
-package io.creditquery.security;
+package io.creditquery.record;
 
-import io.creditquery.record.RecordAccess;
+import io.creditquery.security.Caller;
+import io.creditquery.security.CallerView;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.HashSet;

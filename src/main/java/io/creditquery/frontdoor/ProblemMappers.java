@@ -1,10 +1,13 @@
-package io.creditquery.common;
+package io.creditquery.frontdoor;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.creditquery.common.FieldError;
+import io.creditquery.common.Problem;
+import io.creditquery.common.ProblemException;
 import io.creditquery.security.Credentials;
 import io.creditquery.security.PersonalIds;
 import io.quarkus.security.AuthenticationFailedException;

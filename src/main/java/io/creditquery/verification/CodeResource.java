@@ -1,6 +1,9 @@
-package io.creditquery.code;
+package io.creditquery.verification;
 
 import io.creditquery.audit.AuditContext;
+import io.creditquery.code.CodeCheck;
+import io.creditquery.code.CodeKind;
+import io.creditquery.code.CodeValidator;
 import io.creditquery.common.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
