@@ -103,6 +103,6 @@ public class AuditAdminResource {
             return null;
         }
         CodeCheck check = CodeValidator.check(subject);
-        return check.valid() && check.kind() == CodeKind.CITIZEN_ID ? personalIds.subjectKey(check.normalized()) : subject;
+        return check.valid() && check.kind() == CodeKind.CITIZEN_ID ? personalIds.keyOf(check) : subject;
     }
 }

@@ -4,7 +4,7 @@ import io.creditquery.common.FieldChecks;
 import io.creditquery.common.ProblemException;
 import io.creditquery.common.TrackingIds;
 import io.creditquery.subject.SubjectChanges;
-import io.creditquery.subject.SubjectCodes;
+import io.creditquery.security.SubjectResolver;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -24,10 +24,10 @@ public class CommitmentService {
 
     private final Pool pool;
     private final CommitmentRepository commitments;
-    private final SubjectCodes codes;
+    private final SubjectResolver codes;
     private final SubjectChanges changes;
 
-    public CommitmentService(Pool pool, CommitmentRepository commitments, SubjectCodes codes, SubjectChanges changes) {
+    public CommitmentService(Pool pool, CommitmentRepository commitments, SubjectResolver codes, SubjectChanges changes) {
         this.pool = pool;
         this.commitments = commitments;
         this.codes = codes;
@@ -48,7 +48,7 @@ public class CommitmentService {
         checks.require(madeOn == null || dueOn == null || !dueOn.isBefore(madeOn), "dueOn", "is before madeOn");
         checks.done();
         return codes.resolve(List.of(code)).chain(resolved -> {
-            SubjectCodes.Resolved subject = resolved.get(0);
+            SubjectResolver.Resolved subject = resolved.get(0);
             if (!subject.check().valid()) {
                 throw ProblemException.badRequest("subjectCode", subject.check().firstError());
             }

@@ -195,7 +195,7 @@ public class IngestLineParser {
             f.reject("subjectCode", check.firstError());
             return null;
         }
-        return check.kind() == CodeKind.CITIZEN_ID ? personalIds.subjectKey(check.normalized()) : check.normalized();
+        return personalIds.keyOf(check);
     }
 
     private static String department(LineFields f, String field, String callerDepartment) {

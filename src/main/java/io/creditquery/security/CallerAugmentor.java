@@ -154,7 +154,7 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         if (!code || !check.normalized().equals(sub)) {
             throw new CredentialsRefused("a subject login's sub must be exactly its USCC or citizen ID");
         }
-        String key = check.kind() == CodeKind.USCC ? sub : personalIds.subjectKey(sub);
+        String key = personalIds.keyOf(check);
         return new Caller(Caller.Kind.SUBJECT, key, null, Set.of(), key, null, null, null, clientIp);
     }
 

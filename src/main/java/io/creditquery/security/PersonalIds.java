@@ -1,5 +1,6 @@
 package io.creditquery.security;
 
+import io.creditquery.code.CodeCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,6 +52,21 @@ public class PersonalIds {
             throw new IllegalStateException("credit.security.id-hash-key must be at least 16 bytes of hex");
         }
         this.key = new SecretKeySpec(bytes, "HmacSHA256");
+    }
+
+    /**
+     * The subject key a valid USCC or citizen ID stands for (a USCC is its own key, a citizen ID's is its keyed hash),
+     * without asking any store whether such a subject exists; null for anything else. Old codes: {@link SubjectResolver}.
+     */
+    public String keyOf(CodeCheck check) {
+        if (!check.valid()) {
+            return null;
+        }
+        return switch (check.kind()) {
+            case USCC -> check.normalized();
+            case CITIZEN_ID -> subjectKey(check.normalized());
+            case REGISTRATION_NO, ORG_CODE, UNKNOWN -> null;
+        };
     }
 
     public String subjectKey(String citizenId) {

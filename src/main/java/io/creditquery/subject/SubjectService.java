@@ -23,6 +23,7 @@ import io.creditquery.record.RecordStatus;
 import io.creditquery.record.AccessPolicy;
 import io.creditquery.security.CallerView;
 import io.creditquery.security.PersonalIds;
+import io.creditquery.security.SubjectResolver;
 import io.creditquery.verification.PastDate;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -48,7 +49,7 @@ public class SubjectService {
     private final ListEntryRepository lists;
     private final CreditRecordRepository records;
     private final ProfileCache cache;
-    private final PersonalIds personalIds;
+    private final SubjectResolver resolver;
     private final JsonText json;
     private final RecordService recordService;
     private final AccessPolicy policy;
@@ -57,7 +58,7 @@ public class SubjectService {
     private final AsOfRepository asOf;
 
     public SubjectService(SubjectRepository subjects, ListEntryRepository lists, CreditRecordRepository records,
-                          ProfileCache cache, PersonalIds personalIds, JsonText json, RecordService recordService,
+                          ProfileCache cache, SubjectResolver resolver, JsonText json, RecordService recordService,
                           AccessPolicy policy, EvaluationRepository evaluationCounts, EvaluationRules rules,
                           AsOfRepository asOf) {
         this.asOf = asOf;
@@ -67,7 +68,7 @@ public class SubjectService {
         this.lists = lists;
         this.records = records;
         this.cache = cache;
-        this.personalIds = personalIds;
+        this.resolver = resolver;
         this.json = json;
         this.recordService = recordService;
         this.policy = policy;
@@ -87,7 +88,7 @@ public class SubjectService {
         if (!check.valid()) {
             return Uni.createFrom().failure(ProblemException.badRequest("code", check.firstError()));
         }
-        return resolveKey(check)
+        return resolver.key(check)
                 .onItem().ifNull().failWith(() -> notFound(check))
                 .chain(key -> profileOfKey(key, caller))
                 .onItem().ifNull().failWith(() -> notFound(check));
@@ -115,7 +116,7 @@ public class SubjectService {
         if (!check.valid()) {
             return Uni.createFrom().failure(ProblemException.badRequest("code", check.firstError()));
         }
-        return resolveKey(check).chain(key -> key == null ? Uni.createFrom().<Subject>nullItem()
+        return resolver.key(check).chain(key -> key == null ? Uni.createFrom().<Subject>nullItem()
                         : Panache.withSession(() -> subjects.findByKey(key)))
                 .chain(subject -> subject == null || subject.createdAt.isAfter(past.knownAt())
                         ? Uni.createFrom().nullItem()
@@ -138,14 +139,16 @@ public class SubjectService {
                 .onItem().ifNull().failWith(() -> notFound(check));
     }
 
-    /** A page of the records of a subject, as this caller may see them (same 400/404 rules as the profile). */
-    @WithSession
+    /**
+     * A page of the records of a subject, as this caller may see them (same 400/404 rules as the profile). The code
+     * is resolved before the session opens: each step holds at most one connection (see {@link #profile}).
+     */
     public Uni<SubjectRecords> records(String code, CallerView caller, RecordCategory category, int size, String cursor) {
         CodeCheck check = CodeValidator.check(code);
         if (!check.valid()) {
             return Uni.createFrom().failure(ProblemException.badRequest("code", check.firstError()));
         }
-        return resolveKey(check)
+        return resolver.key(check)
                 .chain(key -> key == null ? Uni.createFrom().nullItem() : recordsOfKey(key, caller, category, size, cursor))
                 .onItem().ifNull().failWith(() -> notFound(check));
     }
@@ -172,16 +175,6 @@ public class SubjectService {
     private boolean visible(Subject subject, CallerView view, List<ListEntry> inForce) {
         return !isNaturalPerson(subject) || policy.seesEveryNaturalPerson(view)
                 || inForce.stream().anyMatch(SubjectService::namesPersonPublicly);
-    }
-
-    private Uni<String> resolveKey(CodeCheck check) {
-        return switch (check.kind()) {
-            case USCC -> Uni.createFrom().item(check.normalized());
-            case CITIZEN_ID -> Uni.createFrom().item(personalIds.subjectKey(check.normalized()));
-            case REGISTRATION_NO, ORG_CODE -> Panache.withSession(() -> subjects.findByOldCode(check.kind(),
-                    check.normalized())).map(subject -> subject == null ? null : subject.subjectKey);
-            case UNKNOWN -> Uni.createFrom().nullItem();
-        };
     }
 
     /** What a profile is made of that the session reads (entities are read-only here: detached afterwards is fine). */

@@ -100,25 +100,6 @@ public class VerificationRepository {
                 });
     }
 
-    /** Subject keys of old codes (registration numbers, organisation codes). */
-    public Uni<Map<String, String>> keysOfOldCodes(Collection<String> codes) {
-        if (codes.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return pool.preparedQuery("select registration_no, org_code, subject_key from subject"
-                        + " where registration_no = any($1) or org_code = any($1)")
-                .execute(Tuple.of(codes.toArray(String[]::new))).map(rows -> {
-                    Map<String, String> keys = new HashMap<>();
-                    for (Row row : rows) {
-                        if (row.getString(0) != null) {
-                            keys.put(row.getString(0), row.getString(2));
-                        }
-                        keys.put(row.getString(1), row.getString(2));
-                    }
-                    return keys;
-                });
-    }
-
     public Uni<Void> store(VerificationResult result, String actor) {
         return pool.preparedQuery("insert into verification (id, created_at, actor_id, department, scenario, subjects,"
                         + " result) values ($1, $2, $3, $4, $5, $6, $7::text::jsonb)")

@@ -13,6 +13,7 @@ import io.creditquery.common.ProblemException;
 import io.creditquery.common.QueryParams;
 import io.creditquery.list.ListType;
 import io.creditquery.security.PersonalIds;
+import io.creditquery.security.SubjectResolver;
 import io.creditquery.code.SubjectType;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,14 +47,16 @@ public class VerificationService {
     private final MeasureCatalogue catalogue;
     private final ProfileCache cache;
     private final PersonalIds personalIds;
+    private final SubjectResolver resolver;
     private final JsonText json;
     private final VerificationReceipts receipts;
     private final AsOfRepository asOf;
     private final EvaluationRules rules;
 
     public VerificationService(VerificationRepository repository, MeasureCatalogue catalogue, ProfileCache cache,
-                               PersonalIds personalIds, JsonText json, VerificationReceipts receipts,
-                               AsOfRepository asOf, EvaluationRules rules) {
+                               PersonalIds personalIds, SubjectResolver resolver, JsonText json,
+                               VerificationReceipts receipts, AsOfRepository asOf, EvaluationRules rules) {
+        this.resolver = resolver;
         this.asOf = asOf;
         this.rules = rules;
         this.receipts = receipts;
@@ -152,13 +155,11 @@ public class VerificationService {
     }
 
     private Uni<Answered> answerInputs(Scenario scenario, List<Input> inputs, PastDate past, boolean everyNaturalPerson) {
-        Set<String> oldCodes = new LinkedHashSet<>();
-        inputs.stream().filter(in -> in.check().valid() && (in.check().kind() == CodeKind.REGISTRATION_NO
-                || in.check().kind() == CodeKind.ORG_CODE)).forEach(in -> oldCodes.add(in.check().normalized()));
-        return repository.keysOfOldCodes(oldCodes).chain(oldKeys -> {
+        return resolver.keys(inputs.stream().map(Input::check).toList()).chain(resolved -> {
             Map<Integer, String> keys = new HashMap<>();
-            for (Input in : inputs) {
-                String key = in.sealedKey() != null ? in.sealedKey() : key(in.check(), oldKeys);
+            for (int i = 0; i < inputs.size(); i++) {
+                Input in = inputs.get(i);
+                String key = in.sealedKey() != null ? in.sealedKey() : resolved.get(i);
                 if (key != null) {
                     keys.put(in.index(), key);
                 }
@@ -197,18 +198,6 @@ public class VerificationService {
             throw ProblemException.invalid(errors);
         }
         return scenario;
-    }
-
-    private String key(CodeCheck check, Map<String, String> oldKeys) {
-        if (!check.valid()) {
-            return null;
-        }
-        return switch (check.kind()) {
-            case USCC -> check.normalized();
-            case CITIZEN_ID -> personalIds.subjectKey(check.normalized());
-            case REGISTRATION_NO, ORG_CODE -> oldKeys.get(check.normalized());
-            case UNKNOWN -> null;
-        };
     }
 
     /**

@@ -4,7 +4,7 @@ import io.creditquery.common.FieldChecks;
 import io.creditquery.common.ProblemException;
 import io.creditquery.common.TrackingIds;
 import io.creditquery.evaluation.EvaluationRules;
-import io.creditquery.subject.SubjectCodes;
+import io.creditquery.security.SubjectResolver;
 import io.creditquery.webhook.Webhooks;
 import io.creditquery.security.PersonalIds;
 import io.creditquery.code.CodeKind;
@@ -31,12 +31,12 @@ public class WatchService {
 
     private final Pool pool;
     private final WatchRepository repository;
-    private final SubjectCodes codes;
+    private final SubjectResolver codes;
     private final EvaluationRules rules;
     private final WatchConfig config;
     private final Webhooks webhooks;
 
-    public WatchService(Pool pool, WatchRepository repository, SubjectCodes codes, EvaluationRules rules,
+    public WatchService(Pool pool, WatchRepository repository, SubjectResolver codes, EvaluationRules rules,
                         WatchConfig config, Webhooks webhooks) {
         this.webhooks = webhooks;
         this.pool = pool;
@@ -111,7 +111,7 @@ public class WatchService {
             List<WatchlistView.Refused> refused = new ArrayList<>();
             Map<Long, List<Integer>> positions = new LinkedHashMap<>();
             for (int i = 0; i < resolved.size(); i++) {
-                SubjectCodes.Resolved code = resolved.get(i);
+                SubjectResolver.Resolved code = resolved.get(i);
                 if (!code.check().valid()) {
                     refused.add(new WatchlistView.Refused(i, shown(code), code.check().firstError()));
                 } else if (!code.known()) {
@@ -144,7 +144,7 @@ public class WatchService {
         });
     }
 
-    private static String shown(SubjectCodes.Resolved code) {
+    private static String shown(SubjectResolver.Resolved code) {
         return code.check().kind() == CodeKind.CITIZEN_ID ? PersonalIds.mask(code.check().normalized()) : code.input();
     }
 

@@ -4,6 +4,7 @@ import io.creditquery.code.CodeValidator;
 import io.creditquery.demo.DemoDataGenerator;
 import io.creditquery.demo.DemoDataGenerator.GeneratedSubject;
 import io.creditquery.support.Ndjson;
+import io.creditquery.support.TestTokens;
 import io.creditquery.support.TestStores;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -75,6 +76,15 @@ class IngestIT {
         // Old codes (新老代码衔接) resolve to the same subject.
         given().get("/api/v1/subjects/" + REGISTRATION_NO).then().statusCode(200).body("code", equalTo(ENTERPRISE));
         given().get("/api/v1/subjects/M000100Y-4").then().statusCode(200).body("code", equalTo(ENTERPRISE));
+        given().get("/api/v1/subjects/" + REGISTRATION_NO + "/records").then().statusCode(200)
+                .body("items.title", contains("虚假宣传"));
+        given().header("Authorization", TestTokens.bearer("370100-SCJ", "verify")).contentType("application/json")
+                .body(Map.of("scenario", "TENDERING", "codes", List.of(REGISTRATION_NO, "M000100Y4", ENTERPRISE),
+                        "purpose", "新老代码衔接核查"))
+                .post("/api/v1/verifications").then().statusCode(200)
+                .body("items.status", contains("FOUND", "FOUND", "FOUND"))
+                .body("items.code", contains(ENTERPRISE, ENTERPRISE, ENTERPRISE))
+                .body("items.duplicateOf", contains(null, 0, 0));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Map<String, Object> doc = stores.indexed(ENTERPRISE);
