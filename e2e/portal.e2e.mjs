@@ -42,6 +42,8 @@ async function run(browser, viewport, suffix) {
   await suggestion.click();
   await expectText(page.locator('#subject-code'), env('E2E_CODE'), 'subject page code');
   await expectText(page.locator('#subject-grade'), env('E2E_GRADE'), 'subject page grade');
+  await expectText(page.locator('#subject-region'), env('E2E_REGION'), 'subject page region by name');
+  await expectText(page.locator('#subject-status'), env('E2E_STATUS'), 'subject page status in Chinese');
   await page.screenshot({ path: `${shots}/portal-subject${suffix}.png`, fullPage: true });
 
   // Search with facets.

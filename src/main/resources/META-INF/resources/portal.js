@@ -119,7 +119,7 @@ async function runSearch(append) {
     $('status').textContent = result.total === 0 ? t('noHits') : t('total', result.total);
     const items = result.items.map(h => `<li class="hit">
         <a href="#/subject/${encodeURIComponent(h.code)}">${h.highlight || esc(h.name)}</a>
-        <div class="muted">${esc(h.code)} · ${esc(label('subjectType', h.subjectType))}${h.legalRepresentative ? ' · ' + esc(h.legalRepresentative) : ''} · ${esc(h.regionCode)}</div>
+        <div class="muted">${esc(h.code)} · ${esc(label('subjectType', h.subjectType))}${h.legalRepresentative ? ' · ' + esc(h.legalRepresentative) : ''} · ${esc(h.regionName || h.regionCode)}</div>
         <div>${h.grade ? `<span class="badge">${esc(label('grade', h.grade))}</span>` : ''}${(h.lists || []).map(l => `<span class="badge">${esc(label('list', l))}</span>`).join('')}${h.underObjection ? `<span class="badge flag">${esc(t('underObjection'))}</span>` : ''}</div>
       </li>`).join('');
     $('results').innerHTML = append ? $('results').innerHTML + items : items;
@@ -227,8 +227,8 @@ async function showSubject(code) {
           <dt>${esc(t('code'))}</dt><dd id="subject-code">${esc(p.code)}</dd>
           <dt>${esc(t('type'))}</dt><dd>${esc(lang === 'zh' ? p.subjectTypeLabel : p.subjectType)}</dd>
           ${p.legalRepresentative ? `<dt>${esc(t('legalRep'))}</dt><dd>${esc(p.legalRepresentative)}</dd>` : ''}
-          <dt>${esc(t('region'))}</dt><dd>${esc(p.regionCode)}</dd>
-          <dt>${esc(t('status'))}</dt><dd>${esc(p.status)}</dd>
+          <dt>${esc(t('region'))}</dt><dd id="subject-region">${esc(p.regionName ? `${p.regionName}（${p.regionCode}）` : p.regionCode)}</dd>
+          <dt>${esc(t('status'))}</dt><dd id="subject-status">${esc(lang === 'zh' && p.statusLabel ? p.statusLabel : p.status)}</dd>
           ${p.establishedOn ? `<dt>${esc(t('established'))}</dt><dd>${esc(p.establishedOn)}</dd>` : ''}
           ${p.registeredCapital != null ? `<dt>${esc(t('capital'))}</dt><dd>${esc(p.registeredCapital)}</dd>` : ''}
           ${p.address ? `<dt>${esc(t('address'))}</dt><dd>${esc(p.address)}</dd>` : ''}
@@ -241,14 +241,14 @@ async function showSubject(code) {
         <p><span class="grade grade-${esc(e.grade)}" id="subject-grade" aria-label="${esc(e.grade)}">${esc(e.grade)}</span>
            <strong>${esc(lang === 'zh' ? e.label : label('grade', e.grade))}</strong>
            <span class="muted">${esc(t('ruleVersion'))} ${esc(e.ruleVersion)}</span></p>
-        <ul>${e.reasons.map(r => `<li>${esc(r.reason)}${r.count > 0 ? ' × ' + r.count : ''}</li>`).join('')}</ul>
+        <ul id="grade-reasons">${e.reasons.map(r => `<li>${esc(lang === 'zh' || !r.reasonEn ? r.reason : r.reasonEn)}${r.count > 0 ? ' × ' + r.count : ''}</li>`).join('')}</ul>
       </div>
       <div class="card" aria-labelledby="lists-title">
         <h3 id="lists-title">${esc(t('lists'))}</h3>
         ${p.lists.length === 0 ? `<p class="muted">${esc(t('noLists'))}</p>` : p.lists.map(l => `<div class="record badge-row">
           <div><span class="badge ${esc(l.kind)}">${esc(lang === 'zh' ? l.label : l.listType)}</span>
             ${l.underObjection ? `<span class="badge flag">${esc(t('underObjection'))}</span>` : ''}
-            <div class="muted">${esc(t('authority'))} ${esc(l.authority)} · ${esc(t('listedOn'))} ${esc(l.listedOn)} · ${esc(l.basis)}</div></div>
+            <div class="muted">${esc(t('authority'))} ${esc(l.authorityName || l.authority)} · ${esc(t('listedOn'))} ${esc(l.listedOn)} · ${esc(l.basis)}</div></div>
           ${l.underObjection ? '' : `<button type="button" class="secondary" data-object="listEntryId" data-id="${l.id}"
               data-what="${esc(l.label)}">${esc(t('object'))}</button>`}</div>`).join('')}
       </div>
@@ -259,7 +259,7 @@ async function showSubject(code) {
           ${items.map(r => `<div class="record">
             <div><strong>${esc(r.title)}</strong>
               ${r.status === 'UNDER_OBJECTION' ? `<span class="badge flag">${esc(t('underObjection'))}</span>` : ''}
-              <div class="muted">${esc(r.decisionDate)} · ${esc(r.sourceDept)} · ${esc(r.sourceDocNo)}${r.publicityUntil ? ` · ${esc(t('until'))} ${esc(r.publicityUntil)}` : ''}</div></div>
+              <div class="muted">${esc(r.decisionDate)} · ${esc(r.sourceDeptName || r.sourceDept)} · ${esc(r.sourceDocNo)}${r.publicityUntil ? ` · ${esc(t('until'))} ${esc(r.publicityUntil)}` : ''}</div></div>
             ${r.status === 'ACTIVE' ? `<button type="button" class="secondary" data-object="recordId" data-id="${r.id}"
                 data-what="${esc(r.title)}">${esc(t('object'))}</button>` : ''}
           </div>`).join('')}`).join('')}

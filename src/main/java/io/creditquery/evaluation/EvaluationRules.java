@@ -23,10 +23,11 @@ public class EvaluationRules {
 
     static final String FILE = "catalogue/evaluation-rules.json";
 
-    public record Rule(String id, String fact, int atLeast, Grade grade, String reason) {
+    /** {@code reason} in Chinese (what people read), {@code reasonEn} for English-speaking callers. */
+    public record Rule(String id, String fact, int atLeast, Grade grade, String reason, String reasonEn) {
     }
 
-    public record Baseline(String id, Grade grade, String reason) {
+    public record Baseline(String id, Grade grade, String reason, String reasonEn) {
     }
 
     public record RuleSet(String version, String issued, String source, Set<ListType> seriousBlackLists,
@@ -85,7 +86,7 @@ public class EvaluationRules {
         for (Rule rule : rules.rules()) {
             int value = values.get(rule.fact());
             if (value >= rule.atLeast()) {
-                reasons.add(new Evaluation.Reason(rule.id(), rule.grade(), rule.reason(), value));
+                reasons.add(new Evaluation.Reason(rule.id(), rule.grade(), rule.reason(), rule.reasonEn(), value));
                 if (rule.grade().worseThan(grade)) {
                     grade = rule.grade();
                 }
@@ -93,7 +94,7 @@ public class EvaluationRules {
         }
         if (reasons.stream().noneMatch(r -> r.grade().worseThan(rules.baseline().grade()))) {
             reasons.add(0, new Evaluation.Reason(rules.baseline().id(), rules.baseline().grade(),
-                    rules.baseline().reason(), 0));
+                    rules.baseline().reason(), rules.baseline().reasonEn(), 0));
         }
         reasons.sort(Comparator.comparing(Evaluation.Reason::grade).reversed());
         return new Evaluation(grade, grade.label(), rules.version(), List.copyOf(reasons));

@@ -13,12 +13,13 @@ public record RecordPage(List<RecordView> items, String nextCursor) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RecordView(long id, String category, String categoryLabel, String title, String sourceDept,
-                             String sourceDocNo, LocalDate decisionDate, LocalDate publicityUntil, String status,
-                             String classification, Map<String, Object> content, Lineage lineage) {
+                             String sourceDeptName, String sourceDocNo, LocalDate decisionDate, LocalDate publicityUntil,
+                             String status, String statusLabel, String classification, Map<String, Object> content,
+                             Lineage lineage) {
 
-        static RecordView of(CreditRecord r) {
+        static RecordView of(CreditRecord r, DepartmentNames departments) {
             return new RecordView(r.id, r.category, RecordCategory.valueOf(r.category).label(), r.title, r.sourceDept,
-                    r.sourceDocNo, r.decisionDate, r.publicityUntil, r.status, r.classification, r.content,
+                    departments.name(r.sourceDept), r.sourceDocNo, r.decisionDate, r.publicityUntil, r.status, RecordStatus.valueOf(r.status).label(), r.classification, r.content,
                     new Lineage(r.sourceDept, r.sourceDocNo, r.createdAt, r.updatedAt, r.version));
         }
     }

@@ -13,8 +13,10 @@ public class RecordService {
 
     private final CreditRecordRepository records;
     private final Cursors cursors;
+    private final DepartmentNames departments;
 
-    public RecordService(CreditRecordRepository records, Cursors cursors) {
+    public RecordService(CreditRecordRepository records, Cursors cursors, DepartmentNames departments) {
+        this.departments = departments;
         this.records = records;
         this.cursors = cursors;
     }
@@ -27,7 +29,7 @@ public class RecordService {
                 values -> new After(LocalDate.parse(values.get(0)), Long.parseLong(values.get(1))));
         return records.page(subjectId, access, category, after == null ? null : after.decisionDate(),
                         after == null ? null : after.id(), size)
-                .map(page -> new RecordPage(page.stream().map(RecordPage.RecordView::of).toList(),
+                .map(page -> new RecordPage(page.stream().map(r -> RecordPage.RecordView.of(r, departments)).toList(),
                         cursors.next(query, page, size, last -> List.of(last.decisionDate.toString(), last.id.toString()))));
     }
 

@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -44,7 +45,9 @@ public class ReportPdf {
     private static final Logger LOG = Logger.getLogger(ReportPdf.class);
     private static final float MARGIN = 50;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss XXX");
+    /** People read times in Beijing time; the offset is printed so the moment is unambiguous. */
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss '北京时间' (XXX)")
+            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final ReportConfig config;
 
@@ -113,9 +116,9 @@ public class ReportPdf {
         w.field("统一社会信用代码 / 证件号", s.code());
         w.field("主体类型 Type", s.subjectTypeLabel());
         w.field("法定代表人 Legal representative", s.legalRepresentative());
-        w.field("行政区划 Region", s.regionCode());
+        w.field("行政区划 Region", s.regionName() == null ? s.regionCode() : s.regionName() + "（" + s.regionCode() + "）");
         w.field("行业 Industry", s.industryCode());
-        w.field("登记状态 Status", s.status());
+        w.field("登记状态 Status", s.statusLabel() == null ? s.status() : s.statusLabel());
         w.field("成立日期 Established", s.establishedOn() == null ? null : s.establishedOn().toString());
         w.field("注册资本（万元） Capital", s.registeredCapital() == null ? null : s.registeredCapital().toPlainString());
         w.field("住所 Address", s.address());
@@ -133,7 +136,7 @@ public class ReportPdf {
         for (SubjectProfile.ListBadge badge : s.lists()) {
             w.line((badge.kind().equals("RED") ? "红名单 " : "黑名单 ") + badge.label()
                     + (badge.underObjection() ? "（异议处理中 under objection）" : ""), 10, true);
-            w.line("认定部门 " + badge.authority() + " · 列入日期 " + badge.listedOn()
+            w.line("认定部门 " + named(badge.authorityName(), badge.authority()) + " · 列入日期 " + badge.listedOn()
                     + (badge.plannedExitOn() == null ? "" : " · 计划移出 " + badge.plannedExitOn()), 9, false);
             w.line("依据 " + badge.basis(), 9, false);
         }
@@ -145,13 +148,12 @@ public class ReportPdf {
             w.line(section.label() + "（" + section.items().size() + "）", 11, true);
             for (RecordPage.RecordView r : section.items()) {
                 String flag = switch (r.status()) {
-                    case "UNDER_OBJECTION" -> "（异议处理中）";
                     case "REPAIRED" -> "（已修复，存档）";
                     case "ACTIVE" -> "";
-                    default -> "（" + r.status() + "）";
+                    default -> "（" + r.statusLabel() + "）";
                 };
                 w.line(r.decisionDate() + "  " + r.title() + flag, 9, false);
-                w.line("    " + r.sourceDept() + " · " + r.sourceDocNo()
+                w.line("    " + named(r.sourceDeptName(), r.sourceDept()) + " · " + r.sourceDocNo()
                         + (r.publicityUntil() == null ? "" : " · 公示至 " + r.publicityUntil()), 8, false);
             }
         }
@@ -160,6 +162,11 @@ public class ReportPdf {
         }
         w.gap(10);
         w.line("本报告依据平台归集的公共信用信息生成，信息以认定部门的决定为准；对信息有异议的，可凭记录编号提出异议。", 8, false);
+    }
+
+    /** A department as people read it: its name with the code, or the code alone if the name is not known. */
+    private static String named(String name, String code) {
+        return name == null ? code : name + "（" + code + "）";
     }
 
     /** Lines of text top to bottom, wrapped to the page width, new pages as needed, a footer on each page. */

@@ -17,7 +17,7 @@ public record SearchResults(long total, String totalRelation, List<Hit> items, M
     /** A subject in the results; {@code highlight} is HTML-escaped with the matched characters in {@code <em>}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Hit(String code, String name, String highlight, String subjectType, String legalRepresentative,
-                      String regionCode, String industryCode, String status, List<String> lists,
+                      String regionCode, String regionName, String industryCode, String status, List<String> lists,
                       List<String> recordCategories, String grade, boolean underObjection, Explanation explain) {
     }
 

@@ -1,5 +1,6 @@
 package io.creditquery.search;
 
+import io.creditquery.code.AdministrativeDivisions;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -165,7 +166,8 @@ public class SearchService {
             items.add(new SearchResults.Hit(code(source), (String) source.get("name"),
                     highlight == null || highlight.isEmpty() ? null : highlight.get(0).replace("</em><em>", ""),
                     (String) source.get("subject_type"), person ? null : (String) source.get("legal_representative"),
-                    (String) source.get("region_code"), (String) source.get("industry_code"),
+                    (String) source.get("region_code"),
+                    AdministrativeDivisions.fullName((String) source.get("region_code")), (String) source.get("industry_code"),
                     (String) source.get("status"), (List<String>) source.get("list_types"),
                     (List<String>) source.get("record_categories"), (String) source.get("grade"),
                     Boolean.TRUE.equals(source.get("under_objection")), request.explain() ? explanation(hit) : null));

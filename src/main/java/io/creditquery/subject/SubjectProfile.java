@@ -22,8 +22,10 @@ public record SubjectProfile(
         String legalRepresentative,
         OldCodes oldCodes,
         String regionCode,
+        String regionName,
         String industryCode,
         String status,
+        String statusLabel,
         LocalDate establishedOn,
         BigDecimal registeredCapital,
         String address,
@@ -44,8 +46,12 @@ public record SubjectProfile(
     public record OldCodes(String registrationNo, String orgCode) {
     }
 
-    /** A red or black list entry in force; {@code id} is what an objection or a repair application names. */
-    public record ListBadge(long id, String listType, String label, String kind, String authority, String basis,
+    /**
+     * A red or black list entry in force; {@code id} is what an objection or a repair application names;
+     * {@code authorityName} the deciding department's name (absent if the department is not in the reference data).
+     */
+    public record ListBadge(long id, String listType, String label, String kind, String authority, String authorityName,
+                            String basis,
                             LocalDate listedOn, LocalDate plannedExitOn, boolean underObjection) {
     }
 }

@@ -22,6 +22,8 @@ import io.creditquery.record.RecordService;
 import io.creditquery.record.RecordStatus;
 import io.creditquery.record.AccessPolicy;
 import io.creditquery.security.CallerView;
+import io.creditquery.code.AdministrativeDivisions;
+import io.creditquery.record.DepartmentNames;
 import io.creditquery.security.PersonalIds;
 import io.creditquery.security.SubjectResolver;
 import io.creditquery.verification.PastDate;
@@ -50,6 +52,7 @@ public class SubjectService {
     private final CreditRecordRepository records;
     private final ProfileCache cache;
     private final SubjectResolver resolver;
+    private final DepartmentNames departments;
     private final JsonText json;
     private final RecordService recordService;
     private final AccessPolicy policy;
@@ -60,7 +63,8 @@ public class SubjectService {
     public SubjectService(SubjectRepository subjects, ListEntryRepository lists, CreditRecordRepository records,
                           ProfileCache cache, SubjectResolver resolver, JsonText json, RecordService recordService,
                           AccessPolicy policy, EvaluationRepository evaluationCounts, EvaluationRules rules,
-                          AsOfRepository asOf) {
+                          AsOfRepository asOf, DepartmentNames departments) {
+        this.departments = departments;
         this.asOf = asOf;
         this.evaluationCounts = evaluationCounts;
         this.rules = rules;
@@ -199,11 +203,11 @@ public class SubjectService {
                         rules.evaluate(loaded.entries().stream().map(e -> e.listType).toList(), evaluation), null)));
     }
 
-    private static SubjectProfile.ListBadge badge(long id, String type, String authority, String basis,
-                                                  LocalDate listedOn, LocalDate plannedExitOn, boolean underObjection) {
+    private SubjectProfile.ListBadge badge(long id, String type, String authority, String basis,
+                                           LocalDate listedOn, LocalDate plannedExitOn, boolean underObjection) {
         ListType listType = ListType.valueOf(type);
-        return new SubjectProfile.ListBadge(id, type, listType.label(), listType.kind().name(), authority, basis,
-                listedOn, plannedExitOn, underObjection);
+        return new SubjectProfile.ListBadge(id, type, listType.label(), listType.kind().name(), authority,
+                departments.name(authority), basis, listedOn, plannedExitOn, underObjection);
     }
 
     private static SubjectProfile toProfile(Subject s, List<SubjectProfile.ListBadge> badges, Map<String, Long> counts,
@@ -214,7 +218,8 @@ public class SubjectService {
         return new SubjectProfile(person ? s.idMasked : s.uscc, type.name(), type.label(), s.name,
                 person ? null : s.legalRepresentative,
                 person ? null : new SubjectProfile.OldCodes(s.registrationNo, s.orgCode),
-                s.regionCode, s.industryCode, s.status, s.establishedOn, s.registeredCapital,
+                s.regionCode, AdministrativeDivisions.fullName(s.regionCode), s.industryCode, s.status,
+                SubjectStatus.valueOf(s.status).label(), s.establishedOn, s.registeredCapital,
                 person ? null : s.address, badges, counts, recordsUnderObjection, evaluation, s.version, s.updatedAt,
                 asOf);
     }

@@ -52,7 +52,7 @@ class EvaluationRulesTest {
     void aRuleNamingAnUnknownFactStopsTheStart() {
         EvaluationRules.RuleSet broken = new EvaluationRules.RuleSet("x", "2026-01-01", "test",
                 RULES.ruleSet().seriousBlackLists(), RULES.ruleSet().baseline(),
-                List.of(new EvaluationRules.Rule("typo", "penaltys", 1, Grade.B, "typo")));
+                List.of(new EvaluationRules.Rule("typo", "penaltys", 1, Grade.B, "typo", "typo")));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new EvaluationRules(broken));
         assertTrue(e.getMessage().contains("penaltys"), e.getMessage());
     }

@@ -71,7 +71,19 @@ class IngestIT {
                 .body("oldCodes.orgCode", equalTo("M000100Y4"))
                 .body("recordCounts.ADMIN_PENALTY", equalTo(1))
                 .body("lists.listType", contains("SERIOUS_DISHONESTY"))
-                .body("lists[0].kind", equalTo("BLACK"));
+                .body("lists[0].kind", equalTo("BLACK"))
+                // Names beside the codes, for people (GB/T 2260 division, the department table, status labels).
+                .body("regionCode", equalTo("350100"))
+                .body("regionName", equalTo("福建省福州市"))
+                .body("statusLabel", equalTo("存续"))
+                .body("lists[0].authority", equalTo("370000-SCJ"))
+                .body("lists[0].authorityName", equalTo("山东省市场监督管理局"))
+                .body("evaluation.reasons[0].reason", equalTo("列入严重失信主体名单"))
+                .body("evaluation.reasons[0].reasonEn", equalTo("on a serious dishonesty list"));
+        given().get("/api/v1/subjects/" + ENTERPRISE + "/records").then().statusCode(200)
+                .body("items[0].sourceDept", equalTo("370100-SCJ"))
+                .body("items[0].sourceDeptName", equalTo("济南市市场监督管理局"))
+                .body("items[0].statusLabel", equalTo("有效"));
 
         // Old codes (新老代码衔接) resolve to the same subject.
         given().get("/api/v1/subjects/" + REGISTRATION_NO).then().statusCode(200).body("code", equalTo(ENTERPRISE));

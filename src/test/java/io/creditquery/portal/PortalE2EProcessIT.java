@@ -58,6 +58,8 @@ class PortalE2EProcessIT {
                 "E2E_FRAGMENT", subject.get("fragment"),
                 "E2E_CODE", subject.get("code"),
                 "E2E_GRADE", subject.get("grade"),
+                "E2E_REGION", subject.get("region"),
+                "E2E_STATUS", subject.get("status"),
                 "E2E_TOKEN", TestTokens.department("370100-FGW", "verify"),
                 "E2E_BATCH", String.join(",", batch),
                 "E2E_SCREENSHOTS", "target/screenshots"));
@@ -83,8 +85,9 @@ class PortalE2EProcessIT {
                 String fragment = name.substring(0, Math.min(4, name.length()));
                 JsonPath suggestions = JsonPath.from(get("/api/v1/suggest?size=20&q=" + encode(fragment)));
                 if (suggestions.getList("code").contains(code)) {
-                    String grade = JsonPath.from(get("/api/v1/subjects/" + code)).getString("evaluation.grade");
-                    return Map.of("fragment", fragment, "code", code, "grade", grade);
+                    JsonPath profile = JsonPath.from(get("/api/v1/subjects/" + code));
+                    return Map.of("fragment", fragment, "code", code, "grade", profile.getString("evaluation.grade"),
+                            "region", profile.getString("regionName"), "status", profile.getString("statusLabel"));
                 }
             }
             Thread.sleep(1000);

@@ -99,6 +99,12 @@ class ReportIT {
         assertTrue(text.contains(response.header("X-Report-Number")), text);
         assertTrue(text.contains(response.header("X-Report-SHA256")), text);
         assertFalse(text.contains("拖欠工资"), "a RESTRICTED record is not in a public report");
+        // Names people read, not only codes; times in Beijing time.
+        assertTrue(text.contains("福建省福州市鼓楼区（350102）"), "region by name: " + text);
+        assertTrue(text.contains("济南市市场监督管理局（370100-SCJ）"), "deciding department by name: " + text);
+        assertTrue(text.contains("存续"), "status in Chinese: " + text);
+        assertTrue(text.contains("北京时间 (+08:00)"), "generation time in Beijing time: " + text);
+        assertFalse(text.contains("(on a"), "no English inside the grade reasons: " + text);
         given().get("/api/v1/reports/" + response.header("X-Report-Number")).then().statusCode(200)
                 .body("contentSha256", equalTo(response.header("X-Report-SHA256")));
     }
