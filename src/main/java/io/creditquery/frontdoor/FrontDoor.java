@@ -280,9 +280,15 @@ public class FrontDoor {
         if (ctx.response().headWritten()) {
             return;
         }
-        var response = ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        var response = ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Vary", "Accept-Language");
         headers.forEach(response::putHeader);
-        var written = response.end(Json.encode(problem.at(ctx.request().path())));
+        Problem answer = problem.at(ctx.request().path());
+        if (ProblemLanguage.prefersChinese(ctx.request().getHeader("Accept-Language"))) {
+            answer = ProblemLanguage.chinese(answer);
+            response.putHeader("Content-Language", ProblemLanguage.CHINESE);
+        }
+        var written = response.end(Json.encode(answer));
         if (problem.status() == 408 && ctx.request().version() != HttpVersion.HTTP_2) {
             written.onComplete(ignored -> ctx.request().connection().close());
         }
