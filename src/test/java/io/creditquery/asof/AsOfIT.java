@@ -1,5 +1,6 @@
 package io.creditquery.asof;
 
+import io.creditquery.support.IngestLines;
 import io.creditquery.support.Ndjson;
 import io.creditquery.support.TestStores;
 import io.creditquery.support.TestTokens;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.List;
 
+import static io.creditquery.support.IngestLines.enterprise;
+import static io.creditquery.support.IngestLines.listing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,29 +37,26 @@ class AsOfIT {
     @BeforeEach
     void load() {
         stores.reset();
-        Ndjson.hub("subjects", List.of(
-                "{\"type\":\"ENTERPRISE\",\"code\":\"" + LISTED + "\",\"name\":\"福州往日测试有限公司\"}",
-                "{\"type\":\"ENTERPRISE\",\"code\":\"" + PENALISED + "\",\"name\":\"北京往日测试有限公司\"}")).statusCode(200);
-        Ndjson.hub("list-entries", List.of(
+        Ndjson.hub("subjects", enterprise(LISTED, "福州往日测试有限公司"), enterprise(PENALISED, "北京往日测试有限公司"))
+                .statusCode(200);
+        Ndjson.hub("list-entries",
                 entry("SERIOUS_DISHONESTY", "严〔2025〕1号", "2025-01-10", "2026-01-10"),
-                entry("ABNORMAL_OPERATION", "异〔2025〕2号", "2025-06-01", null))).statusCode(200)
+                entry("ABNORMAL_OPERATION", "异〔2025〕2号", "2025-06-01", null)).statusCode(200)
                 .body("rejected", equalTo(0));
-        Ndjson.hub("records", List.of(
+        Ndjson.hub("records",
                 penalty("罚〔2025〕1号", "2025-03-01", "2025-09-01"),
-                penalty("罚〔2025〕2号", TODAY.minusMonths(5).toString(), "2099-01-01"))).statusCode(200)
+                penalty("罚〔2025〕2号", TODAY.minusMonths(5).toString(), "2099-01-01")).statusCode(200)
                 .body("rejected", equalTo(0));
     }
 
-    static String entry(String type, String no, String listed, String plannedExit) {
-        return "{\"subjectCode\":\"" + LISTED + "\",\"listType\":\"" + type + "\",\"authority\":\"" + OWNER + "\","
-                + "\"decisionNo\":\"" + no + "\",\"basis\":\"依法认定\",\"listedOn\":\"" + listed + "\""
-                + (plannedExit == null ? "" : ",\"plannedExitOn\":\"" + plannedExit + "\"") + "}";
+    static IngestLines.ListEntry entry(String type, String no, String listed, String plannedExit) {
+        return listing(LISTED, type, no).withAuthority(OWNER).withBasis("依法认定").withListedOn(listed)
+                .withPlannedExitOn(plannedExit);
     }
 
-    static String penalty(String no, String decided, String until) {
-        return "{\"subjectCode\":\"" + PENALISED + "\",\"category\":\"ADMIN_PENALTY\",\"sourceDept\":\"" + OWNER + "\","
-                + "\"sourceDocNo\":\"" + no + "\",\"decisionDate\":\"" + decided + "\",\"title\":\"" + no + "\","
-                + "\"content\":{\"penaltyType\":\"罚款\"},\"classification\":\"PUBLIC\",\"publicityUntil\":\"" + until + "\"}";
+    static IngestLines.Record penalty(String no, String decided, String until) {
+        return IngestLines.penalty(PENALISED, no).withSourceDept(OWNER).withDecisionDate(decided)
+                .withContent("penaltyType", "罚款").withPublicityUntil(until);
     }
 
     /** The profile as a department sees it: the past reconstructed, repaired and exited entries included. */

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.creditquery.support.IngestLines.enterprise;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -78,8 +79,8 @@ class AuditIT {
                 if (concrete.equals("/api/v1/verifications")) {
                     request.contentType("application/json").body("{\"scenario\":\"TENDERING\",\"codes\":[\"" + USCC + "\"]}");
                 } else if (method.equals("post")) {
-                    request.contentType(IngestResource.NDJSON).body(("{\"type\":\"ENTERPRISE\",\"code\":\"" + USCC
-                            + "\",\"name\":\"福州审计测试有限公司\"}").getBytes(StandardCharsets.UTF_8));
+                    request.contentType(IngestResource.NDJSON)
+                            .body(enterprise(USCC, "福州审计测试有限公司").line().getBytes(StandardCharsets.UTF_8));
                 }
                 int status = request.request(method.toUpperCase(), concrete.startsWith("/api/v1/search")
                         || concrete.startsWith("/api/v1/suggest") ? concrete : concrete.replace("?", "")).getStatusCode();
@@ -94,8 +95,8 @@ class AuditIT {
     @Test
     void searchEventsListEverySubjectReturned() {
         // Its own data: the test must not depend on what other test classes left in the index.
-        Ndjson.hub("subjects", List.of("{\"type\":\"ENTERPRISE\",\"code\":\"" + USCC + "\",\"name\":\"福州审计有限公司\"}",
-                "{\"type\":\"ENTERPRISE\",\"code\":\"91110108551385082Q\",\"name\":\"北京审计有限公司\"}")).statusCode(200);
+        Ndjson.hub("subjects", enterprise(USCC, "福州审计有限公司"), enterprise("91110108551385082Q", "北京审计有限公司"))
+                .statusCode(200);
         // Searchable, not only stored: a document is found by search only after the index refreshes.
         await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("q", "审计有限公司").queryParam("size", 5)
                 .get("/api/v1/search").then().statusCode(200).extract().jsonPath().getList("items.code").size() >= 2);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static io.creditquery.support.IngestLines.person;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +30,7 @@ class PersonalIdsInAuditIT {
 
     @Test
     void noCitizenIdInClearAndAuditorsStillFindTheLookups() {
-        Ndjson.hub("subjects", List.of("{\"type\":\"NATURAL_PERSON\",\"code\":\"" + ID + "\",\"name\":\"赵审计\"}"))
+        Ndjson.hub("subjects", person(ID, "赵审计"))
                 .statusCode(200);
         long before = stores.count("select coalesce(max(seq), 0) from audit_event");
         String clerk = TestTokens.bearer("370100-RSJ", "verify");

@@ -1,6 +1,7 @@
 package io.creditquery.change;
 
 import io.creditquery.demo.DemoDataGenerator;
+import io.creditquery.support.IngestLines;
 import io.creditquery.support.Ndjson;
 import io.creditquery.support.ServiceProcess;
 import io.creditquery.support.TestStores;
@@ -25,6 +26,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static io.creditquery.support.IngestLines.enterprise;
+import static io.creditquery.support.IngestLines.license;
+import static io.creditquery.support.IngestLines.person;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,9 +73,8 @@ class ChangeFeedIT {
         return page;
     }
 
-    static String subject(long index) {
-        return "{\"type\":\"ENTERPRISE\",\"code\":\"" + DemoDataGenerator.uscc(index, "ENTERPRISE", "370100")
-                + "\",\"name\":\"变更测试" + index + "有限公司\"}";
+    static IngestLines.Subject subject(long index) {
+        return enterprise(DemoDataGenerator.uscc(index, "ENTERPRISE", "370100"), "变更测试" + index + "有限公司");
     }
 
     @Test
@@ -88,7 +91,7 @@ class ChangeFeedIT {
                 for (int b = 0; b < batches; b++) {
                     List<String> lines = new ArrayList<>();
                     for (int i = 0; i < perBatch; i++) {
-                        lines.add(subject(800_000L + (long) writer * 10_000 + b * 100L + i));
+                        lines.add(subject(800_000L + (long) writer * 10_000 + b * 100L + i).line());
                     }
                     Ndjson.hub("subjects", lines).statusCode(200).body("rejected", equalTo(0));
                 }
@@ -118,7 +121,7 @@ class ChangeFeedIT {
 
     @Test
     void aChangeCommittedLaterWithAnEarlierPositionIsNotSkipped() throws Exception {
-        Ndjson.hub("subjects", List.of(subject(21), subject(22))).statusCode(200);
+        Ndjson.hub("subjects", subject(21), subject(22)).statusCode(200);
         String start = awaitChanges(null, 2).getString("next");
         long first = stores.count("select id from subject where uscc = $1", DemoDataGenerator.uscc(21, "ENTERPRISE", "370100"));
         try (Connection slow = ServiceProcess.database("creditquery_test")) {
@@ -128,7 +131,7 @@ class ChangeFeedIT {
                 sql.execute("insert into search_outbox (subject_id) values (" + first + ")");
             }
             // A later transaction commits first.
-            Ndjson.hub("subjects", List.of(subject(22).replace("有限公司", "股份有限公司"))).statusCode(200);
+            Ndjson.hub("subjects", subject(22).withName("变更测试22股份有限公司")).statusCode(200);
             assertEquals(List.of(), page(start, 100).getList("items"),
                     "nothing is given past a position that an open transaction may still fill");
             slow.commit();
@@ -140,13 +143,11 @@ class ChangeFeedIT {
 
     @Test
     void recordChangesAppearAsSubjectChangesAndPersonsStayOut() {
-        Ndjson.hub("subjects", List.of(subject(1), "{\"type\":\"NATURAL_PERSON\",\"code\":\"110101199003074477\","
-                + "\"name\":\"张三\",\"regionCode\":\"110101\"}")).statusCode(200).body("rejected", equalTo(0));
+        Ndjson.hub("subjects", subject(1), person("110101199003074477", "张三").withRegionCode("110101")).statusCode(200)
+                .body("rejected", equalTo(0));
         JsonPath first = awaitChanges(null, 1);
         assertEquals(List.of(DemoDataGenerator.uscc(1, "ENTERPRISE", "370100")), first.getList("items.subjectCode"));
-        Ndjson.hub("records", List.of("{\"subjectCode\":\"" + DemoDataGenerator.uscc(1, "ENTERPRISE", "370100")
-                + "\",\"category\":\"ADMIN_LICENSE\",\"sourceDept\":\"370100-SCJ\",\"sourceDocNo\":\"许〔2026〕8号\","
-                + "\"decisionDate\":\"2026-11-02\",\"title\":\"许可\",\"content\":{},\"classification\":\"PUBLIC\"}"))
+        Ndjson.hub("records", license(DemoDataGenerator.uscc(1, "ENTERPRISE", "370100"), "许〔2026〕8号").withTitle("许可"))
                 .statusCode(200);
         JsonPath next = awaitChanges(first.getString("next"), 1);
         assertEquals(1, next.getList("items").size());
@@ -165,11 +166,11 @@ class ChangeFeedIT {
 
     @Test
     void searchFiltersBySubjectsChangedSinceATime() throws Exception {
-        Ndjson.hub("subjects", List.of(subject(11))).statusCode(200);
+        Ndjson.hub("subjects", subject(11)).statusCode(200);
         Thread.sleep(1100);
         OffsetDateTime between = OffsetDateTime.now(ZoneOffset.UTC);
         Thread.sleep(1100);
-        Ndjson.hub("subjects", List.of(subject(12))).statusCode(200);
+        Ndjson.hub("subjects", subject(12)).statusCode(200);
         stores.awaitIndexed(DemoDataGenerator.uscc(12, "ENTERPRISE", "370100"));
         stores.awaitIndexed(DemoDataGenerator.uscc(11, "ENTERPRISE", "370100"));
         JsonPath found = given().queryParam("q", "变更测试").queryParam("changedSince", between.toString())

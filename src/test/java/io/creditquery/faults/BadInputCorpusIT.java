@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static io.creditquery.support.IngestLines.enterprise;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -51,8 +52,7 @@ class BadInputCorpusIT {
     @Test
     void everyHostileRequestIsRefusedClearlyAndChangesNothing() throws IOException {
         // Cases for an existing subject (cursors, record filters) need it to exist; other test classes may reset the stores.
-        Ndjson.hub("subjects", List.of("{\"type\":\"ENTERPRISE\",\"code\":\"" + VALID_CODE
-                + "\",\"name\":\"福州恶意输入测试有限公司\"}")).statusCode(200);
+        Ndjson.hub("subjects", enterprise(VALID_CODE, "福州恶意输入测试有限公司")).statusCode(200);
         JsonNode corpus = corpus();
         List<String> failures = new ArrayList<>();
         for (JsonNode entry : corpus) {

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
+import static io.creditquery.support.IngestLines.enterprise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,8 +73,8 @@ class ElasticsearchClusterProcessIT {
     private void ingest(String prefix, int from, int count) throws Exception {
         StringBuilder lines = new StringBuilder();
         for (int i = from; i < from + count; i++) {
-            lines.append("{\"type\":\"ENTERPRISE\",\"code\":\"").append(DemoDataGenerator.uscc(60_000_000L + i, "ENTERPRISE", "370100"))
-                    .append("\",\"name\":\"").append(prefix).append("第").append(i).append("号有限公司\"}\n");
+            String code = DemoDataGenerator.uscc(60_000_000L + i, "ENTERPRISE", "370100");
+            lines.append(enterprise(code, prefix + "第" + i + "号有限公司").line()).append('\n');
         }
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.uri("/api/v1/ingest/subjects"))
                 .header("Authorization", INGEST).header("Content-Type", "application/x-ndjson")

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
+import static io.creditquery.support.IngestLines.enterprise;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -37,7 +37,7 @@ class ElasticsearchOutageIT {
         long node = elasticsearchPid();
         signal("STOP", node);
         try {
-            Ndjson.hub("subjects", List.of("{\"type\":\"ENTERPRISE\",\"code\":\"" + CODE + "\",\"name\":\"福州断连测试有限公司\"}"))
+            Ndjson.hub("subjects", enterprise(CODE, "福州断连测试有限公司"))
                     .statusCode(200).body("accepted", equalTo(1));
             given().get("/api/v1/subjects/" + CODE).then().statusCode(200).body("name", equalTo("福州断连测试有限公司"));
             given().queryParam("q", "断连测试").get("/api/v1/search").then().statusCode(503)

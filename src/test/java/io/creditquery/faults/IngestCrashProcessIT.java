@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.creditquery.support.IngestLines.enterprise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,8 +138,8 @@ class IngestCrashProcessIT {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < LINES_PER_REQUEST; i++) {
             long n = (long) request * LINES_PER_REQUEST + i;
-            body.append("{\"type\":\"ENTERPRISE\",\"code\":\"").append(DemoDataGenerator.uscc(n, "ENTERPRISE", "370100"))
-                    .append("\",\"name\":\"济南崩溃测试第").append(n).append("号有限公司\"}\n");
+            body.append(enterprise(DemoDataGenerator.uscc(n, "ENTERPRISE", "370100"), "济南崩溃测试第" + n + "号有限公司").line())
+                    .append('\n');
         }
         return body.toString();
     }

@@ -14,8 +14,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 
+import static io.creditquery.support.IngestLines.enterprise;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -40,7 +40,7 @@ class PostgresOutageIT {
 
     @Test
     void refusesEverythingWhileTheDatabaseIsAwayAndRecovers() throws SQLException {
-        Ndjson.hub("subjects", List.of("{\"type\":\"ENTERPRISE\",\"code\":\"" + CACHED + "\",\"name\":\"福州断库测试有限公司\"}"))
+        Ndjson.hub("subjects", enterprise(CACHED, "福州断库测试有限公司"))
                 .statusCode(200);
         given().get("/api/v1/subjects/" + CACHED).then().statusCode(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> stores.cached(CACHED));
@@ -63,8 +63,8 @@ class PostgresOutageIT {
                 given().header("Authorization", TestTokens.bearer("370100-CZJ", "verify")).contentType("application/json")
                         .body("{\"scenario\":\"TENDERING\",\"codes\":[\"" + CACHED + "\"]}")
                         .post("/api/v1/verifications").then().statusCode(503).contentType("application/problem+json");
-                Ndjson.hub("subjects", List.of("{\"type\":\"ENTERPRISE\",\"code\":\"" + WRITTEN_DURING_OUTAGE
-                        + "\",\"name\":\"北京断库写入有限公司\"}")).statusCode(503).contentType("application/problem+json");
+                Ndjson.hub("subjects", enterprise(WRITTEN_DURING_OUTAGE, "北京断库写入有限公司")).statusCode(503)
+                        .contentType("application/problem+json");
             } finally {
                 sql.execute("alter database " + testDatabase + " allow_connections true");
             }

@@ -8,9 +8,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 
+import static io.creditquery.support.IngestLines.enterprise;
+import static io.creditquery.support.IngestLines.listing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -32,11 +33,8 @@ class RedisOutageIT {
     @Test
     void answersFromPostgresqlWhileRedisIsAway() {
         stores.reset();
-        Ndjson.hub("subjects", List.of("{\"type\":\"ENTERPRISE\",\"code\":\"" + CODE + "\",\"name\":\"福州故障测试有限公司\"}"))
-                .statusCode(200);
-        Ndjson.hub("list-entries", List.of("{\"subjectCode\":\"" + CODE + "\",\"listType\":\"SERIOUS_DISHONESTY\","
-                + "\"authority\":\"370000-SCJ\",\"decisionNo\":\"故障〔2025〕1号\",\"basis\":\"测试\",\"listedOn\":\"2025-01-02\"}"))
-                .statusCode(200);
+        Ndjson.hub("subjects", enterprise(CODE, "福州故障测试有限公司")).statusCode(200);
+        Ndjson.hub("list-entries", listing(CODE, "SERIOUS_DISHONESTY", "故障〔2025〕1号").withBasis("测试")).statusCode(200);
         String partnerKey = TestTokens.apiKey("故障机构", "verify");
 
         redis.call(c -> c.clientPause(4_000)).await().indefinitely();

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static io.creditquery.support.IngestLines.enterprise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,7 +123,7 @@ class ReplicasProcessIT {
     private HttpResponse<String> ingest(ServiceProcess replica, String name) throws Exception {
         return send(HttpRequest.newBuilder(replica.uri("/api/v1/ingest/subjects")).header("Authorization", ADMIN)
                 .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"type\":\"ENTERPRISE\",\"code\":\"" + CODE + "\",\"name\":\"" + name + "\"}\n", StandardCharsets.UTF_8)));
+                        enterprise(CODE, name).line() + "\n", StandardCharsets.UTF_8)));
     }
 
     private JsonPath profile(ServiceProcess replica) throws Exception {

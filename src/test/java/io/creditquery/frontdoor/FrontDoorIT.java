@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.creditquery.support.IngestLines.enterprise;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,7 +55,7 @@ class FrontDoorIT {
 
     @BeforeEach
     void subject() {
-        Ndjson.hub("subjects", List.of("{\"type\":\"ENTERPRISE\",\"code\":\"" + USCC + "\",\"name\":\"福州前门测试有限公司\"}"))
+        Ndjson.hub("subjects", enterprise(USCC, "福州前门测试有限公司"))
                 .statusCode(200);
     }
 

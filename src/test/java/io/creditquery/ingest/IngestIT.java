@@ -3,6 +3,7 @@ package io.creditquery.ingest;
 import io.creditquery.code.CodeValidator;
 import io.creditquery.demo.DemoDataGenerator;
 import io.creditquery.demo.DemoDataGenerator.GeneratedSubject;
+import io.creditquery.support.IngestLines;
 import io.creditquery.support.Ndjson;
 import io.creditquery.support.TestTokens;
 import io.creditquery.support.TestStores;
@@ -15,6 +16,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static io.creditquery.support.IngestLines.enterprise;
+import static io.creditquery.support.IngestLines.listing;
+import static io.creditquery.support.IngestLines.penalty;
+import static io.creditquery.support.IngestLines.person;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -39,30 +44,26 @@ class IngestIT {
         stores.reset();
     }
 
-    private static String subjectLine(String code, String name) {
-        return "{\"type\":\"ENTERPRISE\",\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"legalRepresentative\":\"张伟\","
-                + "\"registrationNo\":\"" + REGISTRATION_NO + "\",\"regionCode\":\"350100\",\"industryCode\":\"F5165\"}";
+    private static IngestLines.Subject subjectLine(String code, String name) {
+        return enterprise(code, name).withLegalRepresentative("张伟").withRegistrationNo(REGISTRATION_NO)
+                .withRegionCode("350100").withIndustryCode("F5165");
     }
 
-    private static String penaltyLine(String code, String docNo) {
-        return "{\"subjectCode\":\"" + code + "\",\"category\":\"ADMIN_PENALTY\",\"sourceDept\":\"370100-SCJ\","
-                + "\"sourceDocNo\":\"" + docNo + "\",\"decisionDate\":\"2025-03-01\",\"title\":\"虚假宣传\","
-                + "\"content\":{\"fineWanYuan\":1.5},\"publicityUntil\":\"2099-03-01\"}";
-    }
-
-    private static String blackListLine(String code) {
-        return "{\"subjectCode\":\"" + code + "\",\"listType\":\"SERIOUS_DISHONESTY\",\"authority\":\"370000-SCJ\","
-                + "\"decisionNo\":\"鲁市监认〔2025〕1号\",\"basis\":\"《市场监督管理严重违法失信名单管理办法》第二条\","
-                + "\"listedOn\":\"2025-04-01\",\"plannedExitOn\":\"2099-04-01\"}";
+    /** Without a classification (PUBLIC by default). */
+    private static IngestLines.Record penaltyLine(String code, String docNo) {
+        return penalty(code, docNo).withSourceDept("370100-SCJ").withDecisionDate("2025-03-01").withTitle("虚假宣传")
+                .withContent("fineWanYuan", 1.5).withClassification(null).withPublicityUntil("2099-03-01");
     }
 
     @Test
     void ndjsonInProfileOutAndFoundInElasticsearch() {
-        Ndjson.hub("subjects", List.of(subjectLine(ENTERPRISE, "福州华信建材有限公司")))
+        Ndjson.hub("subjects", subjectLine(ENTERPRISE, "福州华信建材有限公司"))
                 .statusCode(200).body("accepted", equalTo(1)).body("changedSubjects", equalTo(1));
-        Ndjson.post("records", "370100-SCJ", "ingest", List.of(penaltyLine(ENTERPRISE, "济市监罚〔2025〕1号")))
+        Ndjson.post("records", "370100-SCJ", "ingest", penaltyLine(ENTERPRISE, "济市监罚〔2025〕1号"))
                 .statusCode(200).body("accepted", equalTo(1));
-        Ndjson.hub("list-entries", List.of(blackListLine(ENTERPRISE))).statusCode(200).body("accepted", equalTo(1));
+        Ndjson.hub("list-entries", listing(ENTERPRISE, "SERIOUS_DISHONESTY", "鲁市监认〔2025〕1号").withAuthority("370000-SCJ")
+                .withBasis("《市场监督管理严重违法失信名单管理办法》第二条").withListedOn("2025-04-01").withPlannedExitOn("2099-04-01"))
+                .statusCode(200).body("accepted", equalTo(1));
 
         given().get("/api/v1/subjects/" + ENTERPRISE).then().statusCode(200)
                 .body("code", equalTo(ENTERPRISE))
@@ -130,7 +131,7 @@ class IngestIT {
 
     @Test
     void badLinesAreReportedAndLeaveNoTrace() {
-        String valid = subjectLine(ENTERPRISE, "福州华信建材有限公司");
+        String valid = subjectLine(ENTERPRISE, "福州华信建材有限公司").line();
         List<String> lines = List.of(
                 valid,
                 "{\"type\":\"ENTERPRISE\",\"code\":\"91350100M000100Y44\",\"name\":\"坏的校验位\"}",
@@ -155,11 +156,11 @@ class IngestIT {
         assertEquals(1, stores.count("select count(*) from subject where subject_key = $1", ENTERPRISE));
 
         // A record for an unknown subject and one with dates out of order are rejected; the valid one is kept.
-        Ndjson.post("records", "370100-SCJ", "ingest", List.of(
+        Ndjson.post("records", "370100-SCJ", "ingest",
                         penaltyLine(ENTERPRISE, "济市监罚〔2025〕2号"),
                         penaltyLine("91110108551385082Q", "济市监罚〔2025〕3号"),
-                        penaltyLine(ENTERPRISE, "济市监罚〔2025〕4号").replace("2099-03-01", "2020-01-01"),
-                        penaltyLine(ENTERPRISE, "济市监罚〔2025〕5号").replace("370100-SCJ", "370200-SCJ")))
+                        penaltyLine(ENTERPRISE, "济市监罚〔2025〕4号").withPublicityUntil("2020-01-01"),
+                        penaltyLine(ENTERPRISE, "济市监罚〔2025〕5号").withSourceDept("370200-SCJ"))
                 .statusCode(200).body("accepted", equalTo(1))
                 .body("errors.field", contains("subjectCode", "publicityUntil", "sourceDept"))
                 .body("errors[2].reason", containsString("only its own data (370100-SCJ)"));
@@ -178,12 +179,13 @@ class IngestIT {
 
     @Test
     void ingestNeedsAToken() {
-        given().contentType(IngestResource.NDJSON).body(subjectLine(ENTERPRISE, "x").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        given().contentType(IngestResource.NDJSON)
+                .body(subjectLine(ENTERPRISE, "x").line().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/ingest/subjects").then().statusCode(401)
                 .contentType("application/problem+json").body("status", equalTo(401));
-        Ndjson.post("subjects", "370100-SCJ", "search", List.of(subjectLine(ENTERPRISE, "x"))).statusCode(403)
+        Ndjson.post("subjects", "370100-SCJ", "search", subjectLine(ENTERPRISE, "x")).statusCode(403)
                 .contentType("application/problem+json");
-        Ndjson.hub("spaceships", List.of(subjectLine(ENTERPRISE, "x"))).statusCode(400)
+        Ndjson.hub("spaceships", subjectLine(ENTERPRISE, "x")).statusCode(400)
                 .body("errors[0].field", equalTo("kind"));
         assertEquals(0, stores.count("select count(*) from subject"));
     }
@@ -191,16 +193,14 @@ class IngestIT {
     @Test
     void naturalPersonsAreKeyedByHashAndShownMasked() {
         String citizenId = "11010519491231002X";
-        Ndjson.hub("subjects", List.of("{\"type\":\"NATURAL_PERSON\",\"code\":\"" + citizenId + "\",\"name\":\"张三\"}"))
-                .statusCode(200).body("accepted", equalTo(1));
+        Ndjson.hub("subjects", person(citizenId, "张三")).statusCode(200).body("accepted", equalTo(1));
         assertEquals(0, stores.count("select count(*) from subject where subject_key like '%' || $1 || '%'", "1949123"));
         // Not on a law-mandated public list: not visible to the public.
         given().get("/api/v1/subjects/" + citizenId).then().statusCode(404)
                 .body("detail", containsString("1101**********002X"));
 
-        Ndjson.hub("list-entries", List.of("{\"subjectCode\":\"" + citizenId + "\",\"listType\":\"JUDGMENT_DEFAULTER\","
-                + "\"authority\":\"370100-ZY\",\"decisionNo\":\"（2025）鲁01执1号\",\"basis\":\"失信被执行人名单规定第一条\","
-                + "\"listedOn\":\"2025-01-02\"}")).statusCode(200);
+        Ndjson.hub("list-entries", listing(citizenId, "JUDGMENT_DEFAULTER", "（2025）鲁01执1号").withAuthority("370100-ZY")
+                .withBasis("失信被执行人名单规定第一条")).statusCode(200);
         given().get("/api/v1/subjects/" + citizenId).then().statusCode(200)
                 .body("code", equalTo("1101**********002X"))
                 .body("name", equalTo("张三"))

@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import static io.creditquery.support.IngestLines.enterprise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,8 +58,7 @@ class JobCrashProcessIT {
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < KNOWN; i++) {
             String code = DemoDataGenerator.uscc(500_000L + i, "ENTERPRISE", "370100");
-            subjects.append("{\"type\":\"ENTERPRISE\",\"code\":\"").append(code).append("\",\"name\":\"批量核查")
-                    .append(i).append("有限公司\"}\n");
+            subjects.append(enterprise(code, "批量核查" + i + "有限公司").line()).append('\n');
             codes.add(code);
         }
         assertEquals(200, send("POST", "/api/v1/ingest/subjects", "application/x-ndjson", subjects.toString()).statusCode());

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 
+import static io.creditquery.support.IngestLines.enterprise;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -32,7 +33,7 @@ class JobIT {
     @BeforeEach
     void load() {
         stores.reset();
-        Ndjson.hub("subjects", List.of("{\"type\":\"ENTERPRISE\",\"code\":\"" + KNOWN + "\",\"name\":\"福州批量核查有限公司\"}"))
+        Ndjson.hub("subjects", enterprise(KNOWN, "福州批量核查有限公司"))
                 .statusCode(200);
     }
 

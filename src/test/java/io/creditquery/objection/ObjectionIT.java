@@ -1,5 +1,6 @@
 package io.creditquery.objection;
 
+import io.creditquery.support.IngestLines;
 import io.creditquery.support.Ndjson;
 import io.creditquery.support.TestStores;
 import io.creditquery.support.TestTokens;
@@ -14,6 +15,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import static io.creditquery.support.IngestLines.enterprise;
+import static io.creditquery.support.IngestLines.listing;
+import static io.creditquery.support.IngestLines.penalty;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -31,6 +35,8 @@ class ObjectionIT {
     static final String OWNER = "370100-SCJ";
     static final String HANDLER = TestTokens.bearer(OWNER, "objection:handle");
     static final String CHECKER = TestTokens.bearer("370100-FGW", "verify");
+    static final IngestLines.ListEntry ABNORMAL = listing(CODE, "ABNORMAL_OPERATION", "异〔2026〕1号").withAuthority(OWNER)
+            .withBasis("未按期公示年报").withListedOn("2026-01-05");
 
     @Inject
     TestStores stores;
@@ -38,21 +44,16 @@ class ObjectionIT {
     @BeforeEach
     void load() {
         stores.reset();
-        Ndjson.hub("subjects", List.of("{\"type\":\"ENTERPRISE\",\"code\":\"" + CODE + "\",\"name\":\"福州异议测试有限公司\"}"))
-                .statusCode(200);
-        Ndjson.hub("records", List.of(
-                record("罚〔2026〕1号", "PUBLIC"), record("罚〔2026〕2号", "PUBLIC"), record("罚〔2026〕3号", "RESTRICTED")))
+        Ndjson.hub("subjects", enterprise(CODE, "福州异议测试有限公司")).statusCode(200);
+        Ndjson.hub("records",
+                record("罚〔2026〕1号", "PUBLIC"), record("罚〔2026〕2号", "PUBLIC"), record("罚〔2026〕3号", "RESTRICTED"))
                 .statusCode(200).body("rejected", equalTo(0));
-        Ndjson.hub("list-entries", List.of("{\"subjectCode\":\"" + CODE + "\",\"listType\":\"ABNORMAL_OPERATION\","
-                + "\"authority\":\"" + OWNER + "\",\"decisionNo\":\"异〔2026〕1号\",\"basis\":\"未按期公示年报\","
-                + "\"listedOn\":\"2026-01-05\"}")).statusCode(200).body("rejected", equalTo(0));
+        Ndjson.hub("list-entries", ABNORMAL).statusCode(200).body("rejected", equalTo(0));
     }
 
-    static String record(String docNo, String classification) {
-        return "{\"subjectCode\":\"" + CODE + "\",\"category\":\"ADMIN_PENALTY\",\"sourceDept\":\"" + OWNER + "\","
-                + "\"sourceDocNo\":\"" + docNo + "\",\"decisionDate\":\"2026-03-01\",\"title\":\"" + docNo + " 罚款\","
-                + "\"content\":{\"amount\":5000},\"classification\":\"" + classification + "\","
-                + "\"publicityUntil\":\"2099-01-01\"}";
+    static IngestLines.Record record(String docNo, String classification) {
+        return penalty(CODE, docNo).withSourceDept(OWNER).withDecisionDate("2026-03-01").withTitle(docNo + " 罚款")
+                .withContent("amount", 5000).withClassification(classification).withPublicityUntil("2099-01-01");
     }
 
     long recordId(String docNo) {
@@ -199,16 +200,14 @@ class ObjectionIT {
         assertEquals(List.of(), searchHit().getList("items[0].lists"));
         assertEquals("CLEAR", verification().getString("items[0].verdict"));
         // A re-sync of the department's data does not bring a deleted entry back.
-        Ndjson.hub("list-entries", List.of("{\"subjectCode\":\"" + CODE + "\",\"listType\":\"ABNORMAL_OPERATION\","
-                + "\"authority\":\"" + OWNER + "\",\"decisionNo\":\"异〔2026〕1号\",\"basis\":\"未按期公示年报（重报）\","
-                + "\"listedOn\":\"2026-01-05\"}")).statusCode(200);
+        Ndjson.hub("list-entries", ABNORMAL.withBasis("未按期公示年报（重报）")).statusCode(200);
         given().get("/api/v1/subjects/" + CODE).then().statusCode(200).body("lists.size()", equalTo(0));
     }
 
     @Test
     void aResyncDoesNotLiftTheFlagOfAnOpenObjection() {
         file(publicObjection("recordId", recordId("罚〔2026〕1号")));
-        Ndjson.hub("records", List.of(record("罚〔2026〕1号", "PUBLIC").replace("罚款\"", "罚款（重报）\"")))
+        Ndjson.hub("records", record("罚〔2026〕1号", "PUBLIC").withTitle("罚〔2026〕1号 罚款（重报）"))
                 .statusCode(200).body("rejected", equalTo(0));
         given().get("/api/v1/subjects/" + CODE + "/records").then().statusCode(200)
                 .body("items.find { it.sourceDocNo == '罚〔2026〕1号' }.status", equalTo("UNDER_OBJECTION"))

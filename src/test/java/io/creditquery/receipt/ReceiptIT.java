@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static io.creditquery.support.IngestLines.enterprise;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,7 +42,7 @@ class ReceiptIT {
     @BeforeEach
     void load() {
         stores.reset();
-        Ndjson.hub("subjects", List.of("{\"type\":\"ENTERPRISE\",\"code\":\"" + KNOWN + "\",\"name\":\"福州回执测试有限公司\"}"))
+        Ndjson.hub("subjects", enterprise(KNOWN, "福州回执测试有限公司"))
                 .statusCode(200);
     }
 

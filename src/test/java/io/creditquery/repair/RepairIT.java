@@ -1,6 +1,7 @@
 package io.creditquery.repair;
 
 import io.creditquery.subject.PublicityExpiry;
+import io.creditquery.support.IngestLines;
 import io.creditquery.support.Ndjson;
 import io.creditquery.support.TestStores;
 import io.creditquery.support.TestTokens;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.List;
 
+import static io.creditquery.support.IngestLines.enterprise;
+import static io.creditquery.support.IngestLines.listing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -41,29 +44,25 @@ class RepairIT {
     @BeforeEach
     void load() {
         stores.reset();
-        Ndjson.hub("subjects", List.of(
-                "{\"type\":\"ENTERPRISE\",\"code\":\"" + CODE + "\",\"name\":\"福州修复测试有限公司\"}",
-                "{\"type\":\"ENTERPRISE\",\"code\":\"" + OTHER + "\",\"name\":\"北京另一家有限公司\"}")).statusCode(200);
-        Ndjson.hub("records", List.of(
+        Ndjson.hub("subjects", enterprise(CODE, "福州修复测试有限公司"), enterprise(OTHER, "北京另一家有限公司")).statusCode(200);
+        Ndjson.hub("records",
                 penalty("罚〔旧〕1号", TODAY.minusMonths(4), "罚款"),
                 penalty("罚〔新〕2号", TODAY.minusDays(10), "罚款"),
-                penalty("罚〔重〕3号", TODAY.minusMonths(6), "吊销许可证"))).statusCode(200).body("rejected", equalTo(0));
-        Ndjson.hub("list-entries", List.of(
+                penalty("罚〔重〕3号", TODAY.minusMonths(6), "吊销许可证")).statusCode(200).body("rejected", equalTo(0));
+        Ndjson.hub("list-entries",
                 listEntry("SERIOUS_DISHONESTY", "严〔2024〕1号", TODAY.minusYears(2)),
-                listEntry("JUDGMENT_DEFAULTER", "执〔2024〕9号", TODAY.minusYears(2)))).statusCode(200)
+                listEntry("JUDGMENT_DEFAULTER", "执〔2024〕9号", TODAY.minusYears(2))).statusCode(200)
                 .body("rejected", equalTo(0));
     }
 
-    static String penalty(String docNo, LocalDate decided, String penaltyType) {
-        return "{\"subjectCode\":\"" + CODE + "\",\"category\":\"ADMIN_PENALTY\",\"sourceDept\":\"" + OWNER + "\","
-                + "\"sourceDocNo\":\"" + docNo + "\",\"decisionDate\":\"" + decided + "\",\"title\":\"" + docNo + "\","
-                + "\"content\":{\"penaltyType\":\"" + penaltyType + "\"},\"classification\":\"PUBLIC\","
-                + "\"publicityUntil\":\"" + decided.plusYears(3) + "\"}";
+    /** Public for three years from the decision. */
+    static IngestLines.Record penalty(String docNo, LocalDate decided, String penaltyType) {
+        return IngestLines.penalty(CODE, docNo).withSourceDept(OWNER).withDecisionDate(decided.toString())
+                .withContent("penaltyType", penaltyType).withPublicityUntil(decided.plusYears(3).toString());
     }
 
-    static String listEntry(String type, String decisionNo, LocalDate listed) {
-        return "{\"subjectCode\":\"" + CODE + "\",\"listType\":\"" + type + "\",\"authority\":\"" + OWNER + "\","
-                + "\"decisionNo\":\"" + decisionNo + "\",\"basis\":\"依法认定\",\"listedOn\":\"" + listed + "\"}";
+    static IngestLines.ListEntry listEntry(String type, String decisionNo, LocalDate listed) {
+        return listing(CODE, type, decisionNo).withAuthority(OWNER).withBasis("依法认定").withListedOn(listed.toString());
     }
 
     long id(String table, String column, String value) {

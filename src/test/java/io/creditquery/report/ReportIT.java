@@ -1,6 +1,7 @@
 package io.creditquery.report;
 
 import io.creditquery.common.Digests;
+import io.creditquery.support.IngestLines;
 import io.creditquery.support.Ndjson;
 import io.creditquery.support.TestStores;
 import io.creditquery.support.TestTokens;
@@ -19,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static io.creditquery.support.IngestLines.enterprise;
+import static io.creditquery.support.IngestLines.listing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -38,24 +41,21 @@ class ReportIT {
     @BeforeEach
     void load() {
         stores.reset();
-        Ndjson.hub("subjects", List.of("{\"type\":\"ENTERPRISE\",\"code\":\"" + CODE + "\",\"name\":\"" + NAME + "\","
-                + "\"legalRepresentative\":\"林晓峰\",\"regionCode\":\"350102\",\"address\":\"福州市鼓楼区五四路1号\"}"))
-                .statusCode(200);
-        Ndjson.hub("records", List.of(
+        Ndjson.hub("subjects", enterprise(CODE, NAME).withLegalRepresentative("林晓峰").withRegionCode("350102")
+                .withAddress("福州市鼓楼区五四路1号")).statusCode(200);
+        Ndjson.hub("records",
                 record("榕市监罚〔2026〕12号", "ADMIN_PENALTY", "PUBLIC", "违反《食品安全法》第三十四条 罚款伍仟元"),
                 record("榕市监许〔2026〕3号", "ADMIN_LICENSE", "PUBLIC", "食品经营许可证"),
-                record("榕人社〔2026〕7号", "LABOUR_WAGES", "RESTRICTED", "拖欠工资已责令支付"))).statusCode(200)
+                record("榕人社〔2026〕7号", "LABOUR_WAGES", "RESTRICTED", "拖欠工资已责令支付")).statusCode(200)
                 .body("rejected", equalTo(0));
-        Ndjson.hub("list-entries", List.of("{\"subjectCode\":\"" + CODE + "\",\"listType\":\"ABNORMAL_OPERATION\","
-                + "\"authority\":\"370100-SCJ\",\"decisionNo\":\"异〔2026〕8号\",\"basis\":\"通过登记的住所无法联系\","
-                + "\"listedOn\":\"2026-02-01\"}")).statusCode(200);
+        Ndjson.hub("list-entries", listing(CODE, "ABNORMAL_OPERATION", "异〔2026〕8号").withAuthority("370100-SCJ")
+                .withBasis("通过登记的住所无法联系").withListedOn("2026-02-01")).statusCode(200);
     }
 
-    static String record(String docNo, String category, String classification, String title) {
+    static IngestLines.Record record(String docNo, String category, String classification, String title) {
         String dept = category.equals("LABOUR_WAGES") ? "370100-RSJ" : "370100-SCJ";
-        return "{\"subjectCode\":\"" + CODE + "\",\"category\":\"" + category + "\",\"sourceDept\":\"" + dept + "\","
-                + "\"sourceDocNo\":\"" + docNo + "\",\"decisionDate\":\"2026-03-01\",\"title\":\"" + title + "\","
-                + "\"content\":{},\"classification\":\"" + classification + "\",\"publicityUntil\":\"2099-01-01\"}";
+        return IngestLines.record(CODE, category, docNo).withSourceDept(dept).withDecisionDate("2026-03-01")
+                .withTitle(title).withClassification(classification).withPublicityUntil("2099-01-01");
     }
 
     @Test
@@ -141,7 +141,7 @@ class ReportIT {
         assertEquals(1, stores.count("select count(*) from credit_report"), "asking again stores nothing");
 
         // New data, new report; an identified caller's report is always its own.
-        Ndjson.hub("records", List.of(record("榕市监罚〔2026〕13号", "ADMIN_PENALTY", "PUBLIC", "罚款壹万元"))).statusCode(200);
+        Ndjson.hub("records", record("榕市监罚〔2026〕13号", "ADMIN_PENALTY", "PUBLIC", "罚款壹万元")).statusCode(200);
         String changed = given().queryParam("format", "json").get("/api/v1/subjects/" + CODE + "/report").header("X-Report-Number");
         assertFalse(changed.equals(first));
         String key = "ApiKey " + TestTokens.apiKey("报告测试征信", "search");

@@ -8,9 +8,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 
+import static io.creditquery.support.IngestLines.enterprise;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,8 +28,7 @@ class ExplainIT {
     @BeforeEach
     void load() {
         stores.reset();
-        Ndjson.hub("subjects", List.of("{\"type\":\"ENTERPRISE\",\"code\":\"" + CODE + "\",\"name\":\"福州华信建材有限公司\","
-                + "\"legalRepresentative\":\"林晓峰\"}")).statusCode(200);
+        Ndjson.hub("subjects", enterprise(CODE, "福州华信建材有限公司").withLegalRepresentative("林晓峰")).statusCode(200);
         stores.awaitIndexed(CODE);
     }
 

@@ -2,6 +2,7 @@ package io.creditquery.search;
 
 import io.creditquery.common.Problem;
 import io.creditquery.security.PersonalIds;
+import io.creditquery.support.IngestLines;
 import io.creditquery.support.Ndjson;
 import io.creditquery.support.TestStores;
 import io.creditquery.support.TestTokens;
@@ -19,6 +20,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static io.creditquery.support.IngestLines.enterprise;
+import static io.creditquery.support.IngestLines.listing;
+import static io.creditquery.support.IngestLines.person;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -37,9 +41,8 @@ class SearchIT {
     private static final String HUAXIN_JINAN = "91370100M000100Y4" + "X";
     private static final String PERSON_LISTED = "11010519491231002X";
     private static final String PERSON_UNLISTED = "110101199003074477";
-    private static final String PERSON_LISTED_ENTRY = "{\"subjectCode\":\"" + PERSON_LISTED
-            + "\",\"listType\":\"JUDGMENT_DEFAULTER\",\"authority\":\"370100-ZY\",\"decisionNo\":\"（2025）鲁01执9号\","
-            + "\"basis\":\"失信被执行人名单规定\",\"listedOn\":\"2025-01-02\"%s}";
+    private static final IngestLines.ListEntry PERSON_LISTED_ENTRY = listing(PERSON_LISTED, "JUDGMENT_DEFAULTER",
+            "（2025）鲁01执9号").withAuthority("370100-ZY").withBasis("失信被执行人名单规定").withListedOn("2025-01-02");
 
     @Inject
     TestStores stores;
@@ -75,16 +78,15 @@ class SearchIT {
             String code = io.creditquery.demo.DemoDataGenerator.uscc(90_000_000L + i,
                     subjects[i][2], subjects[i][0]);
             codes.add(code);
-            lines.add("{\"type\":\"" + subjects[i][2] + "\",\"code\":\"" + code + "\",\"name\":\"" + subjects[i][1]
-                    + "\",\"legalRepresentative\":\"王" + i + "\",\"regionCode\":\"" + subjects[i][0]
-                    + "\",\"industryCode\":\"" + subjects[i][3] + "\"}");
+            lines.add(IngestLines.subject(subjects[i][2], code, subjects[i][1]).withLegalRepresentative("王" + i)
+                    .withRegionCode(subjects[i][0]).withIndustryCode(subjects[i][3]).line());
         }
-        lines.add("{\"type\":\"NATURAL_PERSON\",\"code\":\"" + PERSON_LISTED + "\",\"name\":\"张华信\"}");
-        lines.add("{\"type\":\"NATURAL_PERSON\",\"code\":\"" + PERSON_UNLISTED + "\",\"name\":\"李华信\"}");
+        lines.add(person(PERSON_LISTED, "张华信").line());
+        lines.add(person(PERSON_UNLISTED, "李华信").line());
         Ndjson.hub("subjects", lines).statusCode(200).body("accepted", equalTo(8));
-        Ndjson.hub("list-entries", List.of("{\"subjectCode\":\"" + codes.get(1) + "\",\"listType\":\"ABNORMAL_OPERATION\","
-                        + "\"authority\":\"370000-SCJ\",\"decisionNo\":\"异〔2025〕1号\",\"basis\":\"未报送年报\",\"listedOn\":\"2025-01-02\"}",
-                PERSON_LISTED_ENTRY.formatted("")))
+        Ndjson.hub("list-entries",
+                listing(codes.get(1), "ABNORMAL_OPERATION", "异〔2025〕1号").withBasis("未报送年报"),
+                PERSON_LISTED_ENTRY)
                 .statusCode(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> stores.indexedCount() == 7);
         return codes;
@@ -143,7 +145,7 @@ class SearchIT {
         assertEquals("张华信", stores.indexed(listed).get("name"));
         consistency().body("consistent", equalTo(true)).body("exposed", empty()).body("subjectsInDatabase", equalTo(7));
 
-        Ndjson.hub("list-entries", List.of(PERSON_LISTED_ENTRY.formatted(",\"exitedOn\":\"2025-06-01\",\"exitReason\":\"履行完毕\"")))
+        Ndjson.hub("list-entries", PERSON_LISTED_ENTRY.withExit("2025-06-01", "履行完毕"))
                 .statusCode(200).body("changedSubjects", equalTo(1));
         await().atMost(Duration.ofSeconds(30)).until(() -> stores.indexed(listed) == null);
         assertEquals(6, stores.indexedCount(), "the person's last public list ended: the document is deleted");
@@ -236,9 +238,8 @@ class SearchIT {
     @Test
     void cachedAnswersGoWhenTheIndexChanges() {
         assertEquals("济南华信建材有限公司", search(codes.get(0)).getString("items[0].name"));
-        String renamed = "{\"type\":\"ENTERPRISE\",\"code\":\"" + codes.get(0) + "\",\"name\":\"济南华信新型建材有限公司\","
-                + "\"regionCode\":\"370100\",\"industryCode\":\"F5165\"}";
-        Ndjson.hub("subjects", List.of(renamed)).statusCode(200).body("changedSubjects", equalTo(1));
+        var renamed = enterprise(codes.get(0), "济南华信新型建材有限公司").withRegionCode("370100").withIndustryCode("F5165");
+        Ndjson.hub("subjects", renamed).statusCode(200).body("changedSubjects", equalTo(1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertEquals("济南华信新型建材有限公司", search(codes.get(0)).getString("items[0].name")));
     }

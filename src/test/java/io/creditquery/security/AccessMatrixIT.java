@@ -1,5 +1,6 @@
 package io.creditquery.security;
 
+import io.creditquery.support.IngestLines;
 import io.creditquery.support.Ndjson;
 import io.creditquery.support.TestStores;
 import io.creditquery.support.TestTokens;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import static io.creditquery.support.IngestLines.enterprise;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -37,9 +39,8 @@ class AccessMatrixIT {
     @BeforeEach
     void load() {
         stores.reset();
-        Ndjson.hub("subjects", List.of("{\"type\":\"ENTERPRISE\",\"code\":\"" + CODE + "\",\"name\":\"福州分级测试有限公司\"}",
-                "{\"type\":\"ENTERPRISE\",\"code\":\"" + OTHER + "\",\"name\":\"北京他人有限公司\"}")).statusCode(200);
-        Ndjson.hub("records", List.of(
+        Ndjson.hub("subjects", enterprise(CODE, "福州分级测试有限公司"), enterprise(OTHER, "北京他人有限公司")).statusCode(200);
+        Ndjson.hub("records",
                 record("PUB-1", "ADMIN_LICENSE", "PUBLIC", "370100-SCJ", "ACTIVE"),
                 record("CON-INSP", "ADMIN_INSPECTION", "CONDITIONAL", "370100-SCJ", "ACTIVE"),
                 record("CON-TAX", "TAX_CREDIT_RATING", "CONDITIONAL", "370000-SWJ", "ACTIVE"),
@@ -47,14 +48,15 @@ class AccessMatrixIT {
                 record("RES-RSJ", "LABOUR_WAGES", "RESTRICTED", "370000-RSJ", "ACTIVE"),
                 record("PUB-REPAIRED", "ADMIN_PENALTY", "PUBLIC", "370100-SCJ", "REPAIRED"),
                 record("PUB-EXPIRED", "ADMIN_PENALTY", "PUBLIC", "370100-SCJ", "ACTIVE")
-                        .replace("}", ",\"publicityUntil\":\"2025-09-01\"}"))).statusCode(200)
+                        .withPublicityUntil("2025-09-01")).statusCode(200)
                 .body("rejected", equalTo(0));
     }
 
-    private static String record(String docNo, String category, String classification, String dept, String status) {
-        return "{\"subjectCode\":\"" + CODE + "\",\"category\":\"" + category + "\",\"sourceDept\":\"" + dept + "\","
-                + "\"sourceDocNo\":\"" + docNo + "\",\"decisionDate\":\"2025-03-01\",\"title\":\"" + docNo + "\","
-                + "\"classification\":\"" + classification + "\",\"status\":\"" + status + "\"}";
+    /** No content. */
+    private static IngestLines.Record record(String docNo, String category, String classification, String dept,
+                                             String status) {
+        return IngestLines.record(CODE, category, docNo).withSourceDept(dept).withDecisionDate("2025-03-01")
+                .withContent(null).withClassification(classification).withStatus(status);
     }
 
     private static Function<RequestSpecification, RequestSpecification> bearer(String token) {

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static io.creditquery.support.IngestLines.listing;
+import static io.creditquery.support.IngestLines.person;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,12 +54,9 @@ class PersonalDataAtRestIT {
     @Test
     void noCitizenIdInClearAnywhereAfterARunOfRequestsNamingThem() throws Exception {
         stores.reset();
-        Ndjson.hub("subjects", List.of(
-                "{\"type\":\"NATURAL_PERSON\",\"code\":\"" + PERSON + "\",\"name\":\"王隐名\"}",
-                "{\"type\":\"NATURAL_PERSON\",\"code\":\"" + LISTED + "\",\"name\":\"李公示\"}")).statusCode(200);
-        Ndjson.hub("list-entries", List.of("{\"subjectCode\":\"" + LISTED + "\",\"listType\":\"JUDGMENT_DEFAULTER\","
-                + "\"authority\":\"370200-ZY\",\"decisionNo\":\"（2025）鲁02执9号\",\"basis\":\"拒不履行生效判决\","
-                + "\"listedOn\":\"2025-03-01\"}")).statusCode(200);
+        Ndjson.hub("subjects", person(PERSON, "王隐名"), person(LISTED, "李公示")).statusCode(200);
+        Ndjson.hub("list-entries", listing(LISTED, "JUDGMENT_DEFAULTER", "（2025）鲁02执9号").withAuthority("370200-ZY")
+                .withBasis("拒不履行生效判决").withListedOn("2025-03-01")).statusCode(200);
         String partnerKey = TestTokens.apiKey("静态数据测试机构", "verify", "watch");
         List<String> codes = List.of(PERSON, LISTED, MISTYPED, PERSON.toLowerCase(Locale.ROOT), "3702 0319 7203 0840 28");
 

@@ -1,5 +1,6 @@
 package io.creditquery.subject;
 
+import io.creditquery.support.IngestLines;
 import io.creditquery.support.Ndjson;
 import io.creditquery.support.TestStores;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,8 +9,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 
+import static io.creditquery.support.IngestLines.enterprise;
+import static io.creditquery.support.IngestLines.license;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,18 +30,12 @@ class ConditionalGetIT {
     @BeforeEach
     void load() {
         stores.reset();
-        Ndjson.hub("subjects", List.of(subject("福州条件请求测试有限公司"))).statusCode(200);
-        Ndjson.hub("records", List.of(record("许可"))).statusCode(200).body("rejected", equalTo(0));
+        Ndjson.hub("subjects", enterprise(CODE, "福州条件请求测试有限公司")).statusCode(200);
+        Ndjson.hub("records", record("许可")).statusCode(200).body("rejected", equalTo(0));
     }
 
-    static String subject(String name) {
-        return "{\"type\":\"ENTERPRISE\",\"code\":\"" + CODE + "\",\"name\":\"" + name + "\"}";
-    }
-
-    static String record(String title) {
-        return "{\"subjectCode\":\"" + CODE + "\",\"category\":\"ADMIN_LICENSE\",\"sourceDept\":\"370100-SCJ\","
-                + "\"sourceDocNo\":\"许〔2026〕9号\",\"decisionDate\":\"2026-11-02\",\"title\":\"" + title + "\","
-                + "\"content\":{},\"classification\":\"PUBLIC\"}";
+    static IngestLines.Record record(String title) {
+        return license(CODE, "许〔2026〕9号").withSourceDept("370100-SCJ").withTitle(title);
     }
 
     @Test
@@ -51,7 +47,7 @@ class ConditionalGetIT {
                 .header("ETag", etag).body(equalTo(""));
         given().header("If-None-Match", "W/" + etag + ", \"other\"").get("/api/v1/subjects/" + CODE).then()
                 .statusCode(304);
-        Ndjson.hub("subjects", List.of(subject("福州条件请求测试更名有限公司"))).statusCode(200);
+        Ndjson.hub("subjects", enterprise(CODE, "福州条件请求测试更名有限公司")).statusCode(200);
         Response changed = given().header("If-None-Match", etag).get("/api/v1/subjects/" + CODE);
         changed.then().statusCode(200).body("name", equalTo("福州条件请求测试更名有限公司"));
         assertNotEquals(etag, changed.header("ETag"));
@@ -66,7 +62,7 @@ class ConditionalGetIT {
         String receivedAt = first.path("items[0].lineage.receivedAt");
         given().header("If-None-Match", first.header("ETag")).get("/api/v1/subjects/" + CODE + "/records").then()
                 .statusCode(304);
-        Ndjson.hub("records", List.of(record("许可（变更）"))).statusCode(200);
+        Ndjson.hub("records", record("许可（变更）")).statusCode(200);
         Response second = given().header("If-None-Match", first.header("ETag")).get("/api/v1/subjects/" + CODE + "/records");
         second.then().statusCode(200).body("items[0].lineage.version", equalTo(2));
         assertEquals(receivedAt, second.path("items[0].lineage.receivedAt"), "received once, changed since");

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.creditquery.support.IngestLines.enterprise;
+import static io.creditquery.support.IngestLines.listing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -28,32 +30,28 @@ class ProfileCacheIT {
         stores.reset();
     }
 
-    private static String subject(String name) {
-        return "{\"type\":\"ENTERPRISE\",\"code\":\"" + CODE + "\",\"name\":\"" + name + "\"}";
-    }
-
     @Test
     void changeOfSubjectIsSeenByTheNextRead() {
-        Ndjson.hub("subjects", List.of(subject("北京旧名科技有限公司"))).statusCode(200);
+        Ndjson.hub("subjects", enterprise(CODE, "北京旧名科技有限公司")).statusCode(200);
         given().get("/api/v1/subjects/" + CODE).then().statusCode(200).body("name", equalTo("北京旧名科技有限公司"));
         assertTrue(stores.cached(CODE), "the first read fills the cache");
         given().get("/api/v1/subjects/" + CODE).then().statusCode(200).body("name", equalTo("北京旧名科技有限公司"));
 
-        Ndjson.hub("subjects", List.of(subject("北京新名科技有限公司"))).statusCode(200).body("changedSubjects", equalTo(1));
+        Ndjson.hub("subjects", enterprise(CODE, "北京新名科技有限公司")).statusCode(200).body("changedSubjects", equalTo(1));
         assertFalse(stores.cached(CODE), "the write evicts the cached view");
         given().get("/api/v1/subjects/" + CODE).then().statusCode(200).body("name", equalTo("北京新名科技有限公司"));
     }
 
     @Test
     void listExitIsSeenByTheNextRead() {
-        Ndjson.hub("subjects", List.of(subject("北京某某科技有限公司"))).statusCode(200);
-        String entry = "{\"subjectCode\":\"" + CODE + "\",\"listType\":\"ABNORMAL_OPERATION\",\"authority\":\"370000-SCJ\","
-                + "\"decisionNo\":\"异常〔2025〕7号\",\"basis\":\"未报送年度报告\",\"listedOn\":\"2025-01-02\"%s}";
-        Ndjson.hub("list-entries", List.of(entry.formatted(""))).statusCode(200);
+        Ndjson.hub("subjects", enterprise(CODE, "北京某某科技有限公司")).statusCode(200);
+        var entry = listing(CODE, "ABNORMAL_OPERATION", "异常〔2025〕7号").withAuthority("370000-SCJ").withBasis("未报送年度报告")
+                .withListedOn("2025-01-02");
+        Ndjson.hub("list-entries", entry).statusCode(200);
         given().get("/api/v1/subjects/" + CODE).then().statusCode(200).body("lists[0].listType", equalTo("ABNORMAL_OPERATION"));
 
-        Ndjson.hub("list-entries", List.of(entry.formatted(",\"exitedOn\":\"2025-06-01\",\"exitReason\":\"补报年度报告\"")))
-                .statusCode(200).body("changedSubjects", equalTo(1));
+        Ndjson.hub("list-entries", entry.withExit("2025-06-01", "补报年度报告")).statusCode(200)
+                .body("changedSubjects", equalTo(1));
         given().get("/api/v1/subjects/" + CODE).then().statusCode(200).body("lists", empty());
     }
 
@@ -69,7 +67,7 @@ class ProfileCacheIT {
         for (int i = 0; i < subjects; i++) {
             String code = io.creditquery.demo.DemoDataGenerator.uscc(70_000_000L + i, "ENTERPRISE", "370100");
             codes.add(code);
-            lines.add("{\"type\":\"ENTERPRISE\",\"code\":\"" + code + "\",\"name\":\"济南并发第" + i + "号有限公司\"}");
+            lines.add(enterprise(code, "济南并发第" + i + "号有限公司").line());
         }
         Ndjson.hub("subjects", lines).statusCode(200).body("accepted", equalTo(subjects));
         String department = io.creditquery.support.TestTokens.bearer("370100-FGW", "verify");

@@ -1,6 +1,7 @@
 package io.creditquery.subject;
 
 import io.creditquery.common.Problem;
+import io.creditquery.support.IngestLines;
 import io.creditquery.support.Ndjson;
 import io.creditquery.support.TestStores;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.creditquery.support.IngestLines.enterprise;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -28,26 +30,24 @@ class RecordsIT {
     @BeforeEach
     void load() {
         stores.reset();
-        Ndjson.hub("subjects", List.of("{\"type\":\"ENTERPRISE\",\"code\":\"" + CODE + "\",\"name\":\"福州测试有限公司\"}"))
-                .statusCode(200);
+        Ndjson.hub("subjects", enterprise(CODE, "福州测试有限公司")).statusCode(200);
         List<String> records = new ArrayList<>();
         for (int i = 1; i <= 7; i++) {
-            records.add(record("许〔2025〕" + i + "号", "ADMIN_LICENSE", "2025-0" + i + "-01", "PUBLIC", null));
+            records.add(record("许〔2025〕" + i + "号", "ADMIN_LICENSE", "2025-0" + i + "-01", "PUBLIC", null).line());
         }
-        records.add(record("罚〔2024〕1号", "ADMIN_PENALTY", "2024-05-01", "PUBLIC", "2099-01-01"));
-        records.add(record("罚〔2020〕1号", "ADMIN_PENALTY", "2020-05-01", "PUBLIC", "2021-05-01"));
-        records.add(record("查〔2025〕1号", "ADMIN_INSPECTION", "2025-02-01", "CONDITIONAL", null));
-        records.add(record("薪〔2025〕1号", "LABOUR_WAGES", "2025-02-01", "RESTRICTED", null));
+        records.add(record("罚〔2024〕1号", "ADMIN_PENALTY", "2024-05-01", "PUBLIC", "2099-01-01").line());
+        records.add(record("罚〔2020〕1号", "ADMIN_PENALTY", "2020-05-01", "PUBLIC", "2021-05-01").line());
+        records.add(record("查〔2025〕1号", "ADMIN_INSPECTION", "2025-02-01", "CONDITIONAL", null).line());
+        records.add(record("薪〔2025〕1号", "LABOUR_WAGES", "2025-02-01", "RESTRICTED", null).line());
         records.add(record("罚〔2023〕9号", "ADMIN_PENALTY", "2023-05-01", "PUBLIC", "2099-01-01")
-                .replace("\"classification\"", "\"status\":\"REPAIRED\",\"classification\""));
+                .withStatus("REPAIRED").line());
         Ndjson.hub("records", records).statusCode(200).body("rejected", equalTo(0));
     }
 
-    private static String record(String docNo, String category, String date, String classification, String until) {
-        return "{\"subjectCode\":\"" + CODE + "\",\"category\":\"" + category + "\",\"sourceDept\":\"370100-SCJ\","
-                + "\"sourceDocNo\":\"" + docNo + "\",\"decisionDate\":\"" + date + "\",\"title\":\"" + docNo + "\","
-                + "\"content\":{\"n\":1},\"classification\":\"" + classification + "\""
-                + (until == null ? "" : ",\"publicityUntil\":\"" + until + "\"") + "}";
+    private static IngestLines.Record record(String docNo, String category, String date, String classification,
+                                             String until) {
+        return IngestLines.record(CODE, category, docNo).withSourceDept("370100-SCJ").withDecisionDate(date)
+                .withContent("n", 1).withClassification(classification).withPublicityUntil(until);
     }
 
     @Test

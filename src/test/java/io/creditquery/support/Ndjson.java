@@ -21,8 +21,18 @@ public final class Ndjson {
                 .then().log().ifValidationFails();
     }
 
+    /** The fixtures' lines, written by Jackson. */
+    public static ValidatableResponse post(String kind, String dept, String scopes, IngestLines.Line... lines) {
+        return post(kind, dept, scopes, IngestLines.lines(lines));
+    }
+
     /** As the data-exchange hub, which files for every department. */
     public static ValidatableResponse hub(String kind, List<String> lines) {
         return post(kind, "370000-FGW", "ingest:all", lines);
+    }
+
+    /** The fixtures' lines, written by Jackson, as the data-exchange hub. */
+    public static ValidatableResponse hub(String kind, IngestLines.Line... lines) {
+        return hub(kind, IngestLines.lines(lines));
     }
 }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import static io.creditquery.support.IngestLines.listing;
+import static io.creditquery.support.IngestLines.person;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -41,12 +43,9 @@ class NaturalPersonDisclosureIT {
 
     @BeforeEach
     void people() {
-        Ndjson.hub("subjects", List.of(
-                "{\"type\":\"NATURAL_PERSON\",\"code\":\"" + HIDDEN + "\",\"name\":\"王隐名\"}",
-                "{\"type\":\"NATURAL_PERSON\",\"code\":\"" + LISTED + "\",\"name\":\"李公示\"}")).statusCode(200);
-        Ndjson.hub("list-entries", List.of("{\"subjectCode\":\"" + LISTED + "\",\"listType\":\"JUDGMENT_DEFAULTER\","
-                + "\"authority\":\"370200-ZY\",\"decisionNo\":\"（2025）鲁02执123号\",\"basis\":\"拒不履行生效判决\","
-                + "\"listedOn\":\"2025-03-01\"}")).statusCode(200);
+        Ndjson.hub("subjects", person(HIDDEN, "王隐名"), person(LISTED, "李公示")).statusCode(200);
+        Ndjson.hub("list-entries", listing(LISTED, "JUDGMENT_DEFAULTER", "（2025）鲁02执123号").withAuthority("370200-ZY")
+                .withBasis("拒不履行生效判决").withListedOn("2025-03-01")).statusCode(200);
         partnerKey = TestTokens.apiKey("自然人测试机构", "verify", "watch");
     }
 

@@ -4,6 +4,7 @@ import io.creditquery.common.Problem;
 import io.creditquery.demo.DemoDataGenerator;
 import io.creditquery.list.ListKind;
 import io.creditquery.list.ListType;
+import io.creditquery.support.IngestLines;
 import io.creditquery.support.Ndjson;
 import io.creditquery.support.TestStores;
 import io.creditquery.support.TestTokens;
@@ -19,6 +20,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.creditquery.support.IngestLines.enterprise;
+import static io.creditquery.support.IngestLines.listing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -48,25 +51,18 @@ class VerificationIT {
         for (ListType type : ListType.values()) {
             String code = DemoDataGenerator.uscc(index++, "ENTERPRISE", "370100");
             listed.put(type, code);
-            subjects.add(subject(code, "济南" + type.label().substring(0, 2) + "测试有限公司"));
-            entries.add(entry(code, type, "认定〔2025〕" + type.ordinal() + "号", "2025-01-02", null, null));
+            subjects.add(enterprise(code, "济南" + type.label().substring(0, 2) + "测试有限公司").line());
+            entries.add(entry(code, type, "认定〔2025〕" + type.ordinal() + "号").line());
         }
         clean = DemoDataGenerator.uscc(index, "ENTERPRISE", "370100");
-        subjects.add(subject(clean, "济南守法测试有限公司"));
+        subjects.add(enterprise(clean, "济南守法测试有限公司").line());
         Ndjson.hub("subjects", subjects).statusCode(200);
         Ndjson.hub("list-entries", entries).statusCode(200).body("rejected", equalTo(0));
     }
 
-    private static String subject(String code, String name) {
-        return "{\"type\":\"ENTERPRISE\",\"code\":\"" + code + "\",\"name\":\"" + name + "\"}";
-    }
-
-    private static String entry(String code, ListType type, String decisionNo, String listedOn, String plannedExit,
-                                String exitedOn) {
-        return "{\"subjectCode\":\"" + code + "\",\"listType\":\"" + type + "\",\"authority\":\"370000-FGW\","
-                + "\"decisionNo\":\"" + decisionNo + "\",\"basis\":\"认定依据\",\"listedOn\":\"" + listedOn + "\""
-                + (plannedExit == null ? "" : ",\"plannedExitOn\":\"" + plannedExit + "\"")
-                + (exitedOn == null ? "" : ",\"exitedOn\":\"" + exitedOn + "\",\"exitReason\":\"信用修复\"") + "}";
+    private static IngestLines.ListEntry entry(String code, ListType type, String decisionNo) {
+        return listing(code, type.name(), decisionNo).withAuthority("370000-FGW").withBasis("认定依据")
+                .withListedOn("2025-01-02");
     }
 
     private static JsonPath check(String scenario, List<String> codes) {
@@ -100,15 +96,15 @@ class VerificationIT {
         String code = listed.get(ListType.JUDGMENT_DEFAULTER);
         assertEquals("BLOCK", check("GOVERNMENT_PROCUREMENT", List.of(code)).getString("items[0].verdict"));
         // Planned exit date passed: no longer in force.
-        Ndjson.hub("list-entries", List.of(entry(code, ListType.JUDGMENT_DEFAULTER, "认定〔2025〕1号", "2025-01-02",
-                LocalDate.now().toString(), null))).statusCode(200).body("changedSubjects", equalTo(1));
+        Ndjson.hub("list-entries", entry(code, ListType.JUDGMENT_DEFAULTER, "认定〔2025〕1号")
+                .withPlannedExitOn(LocalDate.now().toString())).statusCode(200).body("changedSubjects", equalTo(1));
         assertEquals("CLEAR", check("GOVERNMENT_PROCUREMENT", List.of(code)).getString("items[0].verdict"));
 
         String other = listed.get(ListType.SERIOUS_DISHONESTY);
         JsonPath before = check("GOVERNMENT_PROCUREMENT", List.of(other));
         assertEquals("BLOCK", before.getString("items[0].verdict"));
-        Ndjson.hub("list-entries", List.of(entry(other, ListType.SERIOUS_DISHONESTY, "认定〔2025〕0号", "2025-01-02",
-                null, LocalDate.now().toString()))).statusCode(200).body("changedSubjects", equalTo(1));
+        Ndjson.hub("list-entries", entry(other, ListType.SERIOUS_DISHONESTY, "认定〔2025〕0号")
+                .withExit(LocalDate.now().toString(), "信用修复")).statusCode(200).body("changedSubjects", equalTo(1));
         assertEquals("CLEAR", check("GOVERNMENT_PROCUREMENT", List.of(other)).getString("items[0].verdict"));
 
         // The stored answer from before the repair is unchanged (可核、可溯).

@@ -16,6 +16,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static io.creditquery.support.IngestLines.enterprise;
+import static io.creditquery.support.IngestLines.license;
+import static io.creditquery.support.IngestLines.listing;
+import static io.creditquery.support.IngestLines.penalty;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -37,9 +41,7 @@ class WatchlistIT {
     @BeforeEach
     void load() throws Exception {
         stores.reset();
-        Ndjson.hub("subjects", List.of(
-                "{\"type\":\"ENTERPRISE\",\"code\":\"" + A + "\",\"name\":\"福州预警测试有限公司\"}",
-                "{\"type\":\"ENTERPRISE\",\"code\":\"" + B + "\",\"name\":\"北京预警测试有限公司\"}")).statusCode(200);
+        Ndjson.hub("subjects", enterprise(A, "福州预警测试有限公司"), enterprise(B, "北京预警测试有限公司")).statusCode(200);
         hook = new WebhookReceiver();
     }
 
@@ -64,13 +66,10 @@ class WatchlistIT {
         given().header("Authorization", WATCHER).get("/api/v1/watchlists/" + id + "/events").then().statusCode(200)
                 .body("items.size()", equalTo(0));
 
-        Ndjson.hub("list-entries", List.of("{\"subjectCode\":\"" + A + "\",\"listType\":\"SERIOUS_DISHONESTY\","
-                + "\"authority\":\"370000-FGW\",\"decisionNo\":\"鲁失信〔2026〕5号\",\"basis\":\"严重失信\","
-                + "\"listedOn\":\"2026-11-01\"}")).statusCode(200).body("rejected", equalTo(0));
-        Ndjson.hub("records", List.of("{\"subjectCode\":\"" + B + "\",\"category\":\"ADMIN_PENALTY\","
-                + "\"sourceDept\":\"110000-SCJ\",\"sourceDocNo\":\"京罚〔2026〕1号\",\"decisionDate\":\"2026-11-02\","
-                + "\"title\":\"罚款\",\"content\":{},\"classification\":\"PUBLIC\",\"publicityUntil\":\"2099-01-01\"}"))
-                .statusCode(200).body("rejected", equalTo(0));
+        Ndjson.hub("list-entries", listing(A, "SERIOUS_DISHONESTY", "鲁失信〔2026〕5号").withAuthority("370000-FGW")
+                .withBasis("严重失信").withListedOn("2026-11-01")).statusCode(200).body("rejected", equalTo(0));
+        Ndjson.hub("records", penalty(B, "京罚〔2026〕1号").withSourceDept("110000-SCJ").withDecisionDate("2026-11-02")
+                .withTitle("罚款").withPublicityUntil("2099-01-01")).statusCode(200).body("rejected", equalTo(0));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> events(id, 0).getList("items").size() == 4);
         JsonPath events = events(id, 0);
@@ -87,9 +86,7 @@ class WatchlistIT {
         long next = events.getLong("next");
         assertEquals(0, events(id, next).getList("items").size(), "resuming after the last event gives nothing new");
         // A change that is none of the three kinds is no event.
-        Ndjson.hub("records", List.of("{\"subjectCode\":\"" + A + "\",\"category\":\"ADMIN_LICENSE\","
-                + "\"sourceDept\":\"370100-SCJ\",\"sourceDocNo\":\"许〔2026〕1号\",\"decisionDate\":\"2026-11-02\","
-                + "\"title\":\"许可\",\"content\":{},\"classification\":\"PUBLIC\"}")).statusCode(200);
+        Ndjson.hub("records", license(A, "许〔2026〕1号").withTitle("许可")).statusCode(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> stores.count("select count(*) from watch_outbox") == 0);
         assertEquals(4, stores.count("select count(*) from watch_event"));
 
