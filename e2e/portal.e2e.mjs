@@ -93,6 +93,15 @@ async function fileObjection(browser) {
   await context.close();
 }
 
+/** A mistyped code on the Chinese portal: the refusal is explained in Chinese (Accept-Language: zh-CN). */
+async function refusalInChinese(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(base + '/#/subject/' + INVALID);
+  await expectText(page.locator('[role="alert"]'), '第 18 位校验码应为', 'a refused code explained in Chinese');
+  await context.close();
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -102,7 +111,8 @@ try {
   await run(browser, { width: 1280, height: 900 }, '');
   await run(browser, { width: 390, height: 844 }, '-phone');
   await fileObjection(browser);
-  console.log(`portal e2e passed (desktop and phone widths, objection filed); screenshots in ${shots}`);
+  await refusalInChinese(browser);
+  console.log(`portal e2e passed (desktop and phone widths, objection filed, refusal in Chinese); screenshots in ${shots}`);
 } catch (e) {
   console.error('portal e2e failed: ' + e.message);
   process.exitCode = 1;

@@ -88,14 +88,16 @@ function applyLanguage() {
 /** A problem response as one readable line: the detail and every field with its reason. */
 class ApiError extends Error {
   constructor(problem, status) {
-    const fields = (problem.errors || []).map(e => `${e.field}: ${e.reason}`).join('; ');
+    const fields = (problem.errors || []).map(e => `${e.field}${lang === 'zh' ? '：' : ': '}${e.reason}`).join(lang === 'zh' ? '；' : '; ');
     super(fields || problem.detail || problem.title || `HTTP ${status}`);
     this.problem = problem;
   }
 }
 
 async function api(path, options = {}) {
-  const response = await fetch(path, { ...options, headers: { Accept: 'application/json', ...(options.headers || {}) } });
+  // Problem answers come in the portal's language (the API's default is English).
+  const response = await fetch(path, { ...options, headers: { Accept: 'application/json',
+    'Accept-Language': lang === 'zh' ? 'zh-CN' : 'en', ...(options.headers || {}) } });
   const text = await response.text();
   const body = text ? JSON.parse(text) : null;
   if (!response.ok) throw new ApiError(body || {}, response.status);

@@ -283,12 +283,12 @@ public class FrontDoor {
         var response = ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Vary", "Accept-Language");
         headers.forEach(response::putHeader);
-        Problem answer = problem.at(ctx.request().path());
-        if (ProblemLanguage.prefersChinese(ctx.request().getHeader("Accept-Language"))) {
-            answer = ProblemLanguage.chinese(answer);
-            response.putHeader("Content-Language", ProblemLanguage.CHINESE);
+        ProblemLanguage.Answer answer = ProblemLanguage.forCaller(problem.at(ctx.request().path()),
+                ctx.request().getHeader("Accept-Language"));
+        if (answer.contentLanguage() != null) {
+            response.putHeader("Content-Language", answer.contentLanguage());
         }
-        var written = response.end(Json.encode(answer));
+        var written = response.end(Json.encode(answer.problem()));
         if (problem.status() == 408 && ctx.request().version() != HttpVersion.HTTP_2) {
             written.onComplete(ignored -> ctx.request().connection().close());
         }

@@ -73,6 +73,15 @@ public final class ProblemLanguage {
         return chinese > english;
     }
 
+    /** A problem as it leaves, and the Content-Language to send with it (null for English, the default). */
+    public record Answer(Problem problem, String contentLanguage) {
+    }
+
+    /** {@code problem} in the language {@code acceptLanguage} asks for. */
+    public static Answer forCaller(Problem problem, String acceptLanguage) {
+        return prefersChinese(acceptLanguage) ? new Answer(chinese(problem), CHINESE) : new Answer(problem, null);
+    }
+
     /** The same problem with title, detail and reasons in Chinese (type, status, instance and fields unchanged). */
     public static Problem chinese(Problem problem) {
         List<FieldError> errors = problem.errors() == null ? null : problem.errors().stream()

@@ -26,12 +26,15 @@ public class ProblemLanguageInterceptor implements WriterInterceptor {
 
     @Override
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
-        if (context.getEntity() instanceof Problem problem) {
+        // A mapped problem (ProblemMappers) is already in the caller's language.
+        if (context.getEntity() instanceof Problem problem && !context.getHeaders().containsKey(HttpHeaders.CONTENT_LANGUAGE)) {
             context.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
             RoutingContext current = request.getCurrent();
-            if (current != null && ProblemLanguage.prefersChinese(current.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE))) {
-                context.setEntity(ProblemLanguage.chinese(problem));
-                context.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, ProblemLanguage.CHINESE);
+            ProblemLanguage.Answer answer = ProblemLanguage.forCaller(problem,
+                    current == null ? null : current.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+            if (answer.contentLanguage() != null) {
+                context.setEntity(answer.problem());
+                context.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, answer.contentLanguage());
             }
         }
         context.proceed();

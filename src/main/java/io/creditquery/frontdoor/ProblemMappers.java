@@ -100,9 +100,7 @@ public class ProblemMappers {
             case 403 -> "forbidden";
             default -> status >= 500 ? "server-error" : "bad-request";
         };
-        Response.ResponseBuilder builder = Response.status(status)
-                .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(status, slug, detail, null).at(request.path()));
+        Response.ResponseBuilder builder = answer(Problem.of(status, slug, detail, null), request);
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("WWW-Authenticate")) {
                 values.forEach(v -> builder.header(name, v));
@@ -129,11 +127,9 @@ public class ProblemMappers {
     }
 
     private static Response databaseUnavailable(HttpServerRequest request) {
-        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
-                .entity(Problem.of(503, "database-unavailable",
-                        "the database cannot be reached; nothing was read or written; try again later", null)
-                        .at(request.path()))
-                .build();
+        return answer(Problem.of(503, "database-unavailable",
+                "the database cannot be reached; nothing was read or written; try again later", null), request)
+                .header("Retry-After", "5").build();
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
@@ -152,14 +148,20 @@ public class ProblemMappers {
     }
 
     static Response respond(Problem problem, HttpServerRequest request) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.at(request.path())).build();
+        return answer(problem, request).build();
+    }
+
+    /** The one way a mapped problem leaves: at its path, in the caller's language (see {@link ProblemLanguage}). */
+    private static Response.ResponseBuilder answer(Problem problem, HttpServerRequest request) {
+        ProblemLanguage.Answer answer = ProblemLanguage.forCaller(problem.at(request.path()),
+                request.getHeader("Accept-Language"));
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).header("Vary", "Accept-Language")
+                .header("Content-Language", answer.contentLanguage()).entity(answer.problem());
     }
 
     private static Response unauthorized(HttpServerRequest request) {
-        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", Credentials.WWW_AUTHENTICATE)
-                .entity(Problem.of(401, "unauthorized",
-                        "this needs credentials: a bearer token, or an API key", null).at(request.path()))
-                .build();
+        return answer(Problem.of(401, "unauthorized", "this needs credentials: a bearer token, or an API key", null),
+                request).header("WWW-Authenticate", Credentials.WWW_AUTHENTICATE).build();
     }
 
     /**
