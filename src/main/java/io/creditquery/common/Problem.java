@@ -28,6 +28,15 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(type, title, status, detail, path, errors);
     }
 
+    /** The same problem in another language: type, status, instance and field names stay. */
+    public Problem translated(String translatedTitle, String translatedDetail, List<String> reasons) {
+        List<FieldError> translatedErrors = errors == null ? null : new java.util.ArrayList<>(errors.size());
+        for (int i = 0; errors != null && i < errors.size(); i++) {
+            translatedErrors.add(new FieldError(errors.get(i).field(), reasons.get(i)));
+        }
+        return new Problem(type, translatedTitle, status, translatedDetail, instance, translatedErrors);
+    }
+
     /** Reason phrases of RFC 9110 (and 6585 for 429 and 431). */
     static String title(int status) {
         return switch (status) {

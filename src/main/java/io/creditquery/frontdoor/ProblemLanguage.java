@@ -1,6 +1,5 @@
 package io.creditquery.frontdoor;
 
-import io.creditquery.common.FieldError;
 import io.creditquery.common.Problem;
 
 import java.io.BufferedReader;
@@ -84,10 +83,9 @@ public final class ProblemLanguage {
 
     /** The same problem with title, detail and reasons in Chinese (type, status, instance and fields unchanged). */
     public static Problem chinese(Problem problem) {
-        List<FieldError> errors = problem.errors() == null ? null : problem.errors().stream()
-                .map(e -> new FieldError(e.field(), reason(e.reason()))).toList();
-        return new Problem(problem.type(), title(problem.status()), problem.status(), detail(problem.detail()),
-                problem.instance(), errors);
+        List<String> reasons = problem.errors() == null ? List.of()
+                : problem.errors().stream().map(e -> reason(e.reason())).toList();
+        return problem.translated(title(problem.status()), detail(problem.detail()), reasons);
     }
 
     /** A reason in Chinese, or as it was if no pattern knows it. */
