@@ -38,7 +38,7 @@ public class AuditFilter {
             if (refusal != null) {
                 response.setStatus(refusal.problem().status());
                 refusal.headers().forEach(response.getHeaders()::putSingle);
-                response.setEntity(refusal.problem(), new Annotation[0], MediaType.valueOf(Problem.MEDIA_TYPE));
+                setProblem(response, ctx, refusal.problem());
             }
             return Uni.createFrom().voidItem();
         }
@@ -46,9 +46,18 @@ public class AuditFilter {
                 .onFailure().recoverWithItem(failure -> {
                     response.setStatus(RequestAudit.UNAVAILABLE.status());
                     RequestAudit.RETRY_LATER.forEach(response.getHeaders()::putSingle);
-                    response.setEntity(RequestAudit.UNAVAILABLE.at(ctx.request().path()), new Annotation[0],
-                            MediaType.valueOf(Problem.MEDIA_TYPE));
+                    setProblem(response, ctx, RequestAudit.UNAVAILABLE.at(ctx.request().path()));
                     return null;
                 });
+    }
+
+    /** A problem set here (after the resource answered) in the caller's language, like every other problem. */
+    private static void setProblem(ContainerResponseContext response, RoutingContext ctx, Problem problem) {
+        ProblemLanguage.Answer answer = ProblemLanguage.forCaller(problem, ctx.request().getHeader("Accept-Language"));
+        response.getHeaders().putSingle("Vary", "Accept-Language");
+        if (answer.contentLanguage() != null) {
+            response.getHeaders().putSingle("Content-Language", answer.contentLanguage());
+        }
+        response.setEntity(answer.problem(), new Annotation[0], MediaType.valueOf(Problem.MEDIA_TYPE));
     }
 }
