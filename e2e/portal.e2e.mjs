@@ -46,6 +46,12 @@ async function run(browser, viewport, suffix) {
   await expectText(page.locator('#subject-status'), env('E2E_STATUS'), 'subject page status in Chinese');
   await page.screenshot({ path: `${shots}/portal-subject${suffix}.png`, fullPage: true });
 
+  // A report issued for the subject is checked on the report page (where its QR code's number leads people).
+  const report = await (await page.request.get(base + '/api/v1/subjects/' + env('E2E_CODE') + '/report?format=json')).json();
+  await page.goto(base + '/#/report/' + encodeURIComponent(report.number));
+  await expectText(page.locator('#report-issued'), '该报告由本平台出具', 'report check');
+  await expectText(page.locator('#report-subject'), env('E2E_CODE'), 'report check names the subject');
+
   // Search with facets.
   await page.goto(base + '/?q=' + encodeURIComponent(env('E2E_FRAGMENT')));
   await page.locator('#results li').first().waitFor({ timeout: 15000 });

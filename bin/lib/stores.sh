@@ -186,6 +186,13 @@ ensure_secrets() {
     openssl pkey -in "$jwt_dir/receipt-key.pem" -pubout -out "$jwt_dir/receipt-public.pem"
     chmod 600 "$jwt_dir/receipt-key.pem"
   fi
+  if [ ! -f "$jwt_dir/report-seal-key.pem" ]; then
+    log "generating a dev key and self-signed certificate for sealing PDF reports in $jwt_dir"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -keyout "$jwt_dir/report-seal-key.pem" \
+      -out "$jwt_dir/report-seal-cert.pem" -subj "/O=credit-query/CN=credit-query development report seal" \
+      -addext "keyUsage=critical,digitalSignature,nonRepudiation" 2>/dev/null
+    chmod 600 "$jwt_dir/report-seal-key.pem"
+  fi
   if [ ! -f "$env_file" ]; then
     log "generating local secrets in $env_file"
     (umask 077 && cat > "$env_file" <<ENV
@@ -202,6 +209,8 @@ ENV
   grep -q '^CQ_DB_OWNER_PASSWORD=' "$env_file" || echo "CQ_DB_OWNER_PASSWORD=$(openssl rand -hex 16)" >> "$env_file"
   grep -q '^CQ_AUDIT_CHAIN_KEY=' "$env_file" || echo "CQ_AUDIT_CHAIN_KEY=$(openssl rand -hex 32)" >> "$env_file"
   grep -q '^CQ_API_KEY_PEPPER=' "$env_file" || echo "CQ_API_KEY_PEPPER=$(openssl rand -hex 32)" >> "$env_file"
+  grep -q '^CQ_REPORT_SEAL_KEY=' "$env_file" || printf 'CQ_REPORT_SEAL_KEY=%s\nCQ_REPORT_SEAL_CERT=%s\n' \
+    "$jwt_dir/report-seal-key.pem" "$jwt_dir/report-seal-cert.pem" >> "$env_file"
   grep -q '^CQ_RECEIPT_KEY=' "$env_file" || printf 'CQ_RECEIPT_KEY=%s\nCQ_RECEIPT_PUBLIC_KEY=%s\n' \
     "$jwt_dir/receipt-key.pem" "$jwt_dir/receipt-public.pem" >> "$env_file"
   # shellcheck disable=SC1090
@@ -214,6 +223,11 @@ export CQ_REPORT_FONT
 ensure_report_font() {
   [ -f "$CQ_REPORT_FONT" ] || apt_install fonts-wqy-zenhei
   [ -f "$CQ_REPORT_FONT" ] || die "no CJK font at $CQ_REPORT_FONT for credit reports (package fonts-wqy-zenhei)"
+}
+
+# Report signatures are checked in the tests with poppler's pdfsig too: what an ordinary PDF reader does.
+ensure_pdf_tools() {
+  command -v pdfsig >/dev/null 2>&1 || apt_install poppler-utils
 }
 
 # The portal's end-to-end test drives Debian's Chromium with playwright-core from the npm registry (e2e/).

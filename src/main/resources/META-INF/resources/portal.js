@@ -11,6 +11,9 @@ const I18N = {
     checkHelp: '粘贴部门令牌（JWT，含 verify 权限）或 API 密钥。凭证只保存在本页内存中。', credential: '令牌或 API 密钥',
     scenario: '业务场景', codes: '统一社会信用代码（每行一个，最多 1000 个）', purpose: '核查事由（可选）', checkButton: '核查',
     trackTitle: '异议处理进度', trackingId: '异议编号', trackButton: '查询', objectionTitle: '提出异议',
+    navReport: '报告核验', reportTitle: '信用报告核验', reportNumber: '报告编号', reportIssued: '该报告由本平台出具',
+    reportGenerated: '生成时间（北京时间）', reportDigest: '内容摘要（SHA-256）', reportSubject: '信用主体',
+    reportSeal: 'PDF 报告带有平台的数字签名：在 PDF 阅读器中打开“签名”面板可查看其有效性；报告内容如被改动，签名即失效。',
     reason: '异议理由', filerName: '姓名或单位名称', contact: '联系电话或电子邮箱', submit: '提交', cancel: '取消',
     footer: '本平台仅使用公开接口 /api/v1；信息以认定部门的决定为准。', code: '统一社会信用代码', type: '主体类型',
     legalRep: '法定代表人', region: '行政区划', status: '登记状态', established: '成立日期', capital: '注册资本（万元）',
@@ -34,6 +37,10 @@ const I18N = {
     checkHelp: 'Paste a department token (JWT with the verify scope) or an API key. It stays in this page\'s memory only.',
     credential: 'Token or API key', scenario: 'Scenario', codes: 'Credit codes (one per line, up to 1,000)',
     purpose: 'Purpose (optional)', checkButton: 'Check', trackTitle: 'Objection status', trackingId: 'Tracking id',
+    navReport: 'Check a report', reportTitle: 'Check a credit report', reportNumber: 'Report number',
+    reportIssued: 'This report was issued by the platform', reportGenerated: 'Generated (Beijing time)',
+    reportDigest: 'Content digest (SHA-256)', reportSubject: 'Subject',
+    reportSeal: 'The PDF carries the platform\'s digital signature: a PDF reader\'s signature panel shows whether it is valid; any change to the report breaks it.',
     trackButton: 'Look up', objectionTitle: 'File an objection', reason: 'What is wrong', filerName: 'Your name or organisation',
     contact: 'Phone or e-mail', submit: 'Submit', cancel: 'Cancel',
     footer: 'This page uses the public API /api/v1 only; the deciding department\'s decision is authoritative.',
@@ -356,9 +363,34 @@ $('check').addEventListener('submit', async e => {
   }
 });
 
+// ---------- report check (扫码核验: the QR code on every page links to the API; this page shows it for people) ----------
+const beijingTime = iso => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+async function showReport(number) {
+  $('report-number').value = number;
+  try {
+    const r = await api('/api/v1/reports/' + encodeURIComponent(number));
+    $('report-result').innerHTML = `<div class="card" role="status">
+      <p><strong id="report-issued">${esc(t('reportIssued'))}</strong></p>
+      <dl class="grid">
+        <dt>${esc(t('reportNumber'))}</dt><dd>${esc(r.number)}</dd>
+        <dt>${esc(t('reportSubject'))}</dt><dd id="report-subject">${esc(r.subjectName || '')} ${esc(r.subjectCode || '')}</dd>
+        <dt>${esc(t('reportGenerated'))}</dt><dd>${esc(beijingTime(r.generatedAt))}</dd>
+        <dt>${esc(t('reportDigest'))}</dt><dd class="digest">${esc(r.contentSha256)}</dd>
+      </dl>
+      <p class="muted">${esc(t('reportSeal'))}</p></div>`;
+  } catch (err) {
+    $('report-result').innerHTML = `<p class="error" role="alert">${esc(err.message)}</p>`;
+  }
+}
+$('report-check').addEventListener('submit', e => {
+  e.preventDefault();
+  location.hash = '#/report/' + encodeURIComponent($('report-number').value.trim());
+});
+
 // ---------- views and routes ----------
 function show(name) {
-  ['search', 'subject', 'check', 'objection'].forEach(v => { $('view-' + v).hidden = v !== name; });
+  ['search', 'subject', 'check', 'objection', 'report'].forEach(v => { $('view-' + v).hidden = v !== name; });
 }
 
 function route() {
@@ -373,6 +405,10 @@ function route() {
     show('objection');
     const id = hash.substring('/objection/'.length);
     if (id) showObjection(id);
+  } else if (hash.startsWith('/report')) {
+    show('report');
+    const number = hash.substring('/report/'.length);
+    if (number) showReport(number);
   } else if (hash.length > 1 && !hash.startsWith('/')) {
     location.replace('#/subject/' + encodeURIComponent(hash)); // old deep links: /#<code>
   } else {

@@ -1,5 +1,6 @@
 package io.creditquery.receipt;
 
+import io.creditquery.common.Pem;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.creditquery.common.Digests;
@@ -43,9 +44,9 @@ public class ReceiptSigner {
 
     public ReceiptSigner(ReceiptConfig config, ObjectMapper json) {
         try {
-            this.privateKey = KeyFactory.getInstance(ALG).generatePrivate(new PKCS8EncodedKeySpec(pem(config.signingKey())));
+            this.privateKey = KeyFactory.getInstance(ALG).generatePrivate(new PKCS8EncodedKeySpec(pem(config.signingKey(), "PRIVATE KEY")));
             this.publicPem = Files.readString(Path.of(config.verifyKey()));
-            byte[] publicDer = pem(config.verifyKey());
+            byte[] publicDer = pem(config.verifyKey(), "PUBLIC KEY");
             this.publicKey = KeyFactory.getInstance(ALG).generatePublic(new X509EncodedKeySpec(publicDer));
             this.keyId = Digests.sha256Hex(HexFormat.of().formatHex(publicDer)).substring(0, 16);
         } catch (GeneralSecurityException e) {
@@ -110,9 +111,7 @@ public class ReceiptSigner {
         }
     }
 
-    private static byte[] pem(String path) throws IOException {
-        String text = Files.readString(Path.of(path));
-        String body = text.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
-        return Base64.getDecoder().decode(body);
+    private static byte[] pem(String path, String type) throws IOException {
+        return Pem.read(Path.of(path), type).get(0);
     }
 }

@@ -7,6 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -20,6 +26,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
+import java.util.Map;
+import java.security.cert.X509Certificate;
+import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -45,14 +54,27 @@ public class ReportPdf {
     private static final Logger LOG = Logger.getLogger(ReportPdf.class);
     private static final float MARGIN = 50;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+    /** The QR code in the bottom-right corner of every page, below the text (which stops 70 pt above the edge). */
+    private static final float QR_SIZE = 56;
     /** People read times in Beijing time; the offset is printed so the moment is unambiguous. */
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss '北京时间' (XXX)")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final ReportConfig config;
+    private final ReportSeal seal;
 
     public ReportPdf(ReportConfig config) {
         this.config = config;
+        this.seal = config.signingKey().isPresent() && config.signingCertificate().isPresent()
+                ? ReportSeal.load(Path.of(config.signingKey().get()), Path.of(config.signingCertificate().get())) : null;
+        if (seal == null) {
+            LOG.warn("credit.report.signing-key / signing-certificate are not set: PDF reports are not signed");
+        }
+    }
+
+    /** The certificate reports are signed with, or null if they are not signed. */
+    public X509Certificate sealCertificate() {
+        return seal == null ? null : seal.certificate();
     }
 
     /** Whether the configured font can be read; reports answer 503 naming it otherwise. */
@@ -82,8 +104,10 @@ public class ReportPdf {
     public byte[] render(CreditReport report, String sha256, String verifyPath) {
         try (PDDocument document = new PDDocument()) {
             TrueTypeFont glyphs = fonts.get().font();
-            Writer writer = new Writer(document, PDType0Font.load(document, glyphs, true), glyphs, report.number());
-            write(writer, report, sha256, verifyPath);
+            String verifyUrl = config.verifyBaseUrl().replaceAll("/+$", "") + verifyPath;
+            Writer writer = new Writer(document, PDType0Font.load(document, glyphs, true), glyphs, report.number(),
+                    verifyUrl);
+            write(writer, report, sha256, verifyUrl);
             writer.close();
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle("公共信用信息报告 " + report.number());
@@ -93,6 +117,9 @@ public class ReportPdf {
             info.setCreationDate(created);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
+            if (seal != null) {
+                return seal.seal(out.toByteArray(), report.number(), report.generatedAt(), report.issuer());
+            }
             return out.toByteArray();
         } catch (IOException e) {
             LOG.errorf("rendering report %s failed: %s", report.number(), e.getMessage());
@@ -100,7 +127,7 @@ public class ReportPdf {
         }
     }
 
-    private static void write(Writer w, CreditReport report, String sha256, String verifyPath) throws IOException {
+    private static void write(Writer w, CreditReport report, String sha256, String verifyUrl) throws IOException {
         SubjectProfile s = report.subject();
         w.line("公共信用信息报告", 18, true);
         w.line("Public credit information report", 10, false);
@@ -110,7 +137,7 @@ public class ReportPdf {
         w.field("出具 Issuer", report.issuer());
         w.field("查询视图 View", report.view());
         w.field("内容摘要 SHA-256", sha256);
-        w.field("核验 Verify at", verifyPath);
+        w.field("核验 Verify at（扫描每页右下角二维码）", verifyUrl);
         w.section("一、基本信息 Basic data");
         w.field("名称 Name", s.name());
         w.field("统一社会信用代码 / 证件号", s.code());
@@ -175,15 +202,18 @@ public class ReportPdf {
         private final PDType0Font font;
         private final TrueTypeFont glyphs;
         private final String number;
+        private final String verifyUrl;
         private PDPageContentStream content;
         private float y;
         private int pages;
 
-        Writer(PDDocument document, PDType0Font font, TrueTypeFont glyphs, String number) throws IOException {
+        Writer(PDDocument document, PDType0Font font, TrueTypeFont glyphs, String number, String verifyUrl)
+                throws IOException {
             this.document = document;
             this.font = font;
             this.glyphs = glyphs;
             this.number = number;
+            this.verifyUrl = verifyUrl;
             newPage();
         }
 
@@ -238,9 +268,31 @@ public class ReportPdf {
             content.setFont(font, 8);
             content.setNonStrokingColor(Color.GRAY);
             content.newLineAtOffset(MARGIN, MARGIN - 10);
-            content.showText("报告编号 " + number + " · 第 " + pages + " 页");
+            content.showText("报告编号 " + number + " · 第 " + pages + " 页 · 扫码核验 →");
             content.endText();
+            qr(verifyUrl, MARGIN + WIDTH - QR_SIZE, 8, QR_SIZE);
             y = PDRectangle.A4.getHeight() - MARGIN;
+        }
+
+        /** A QR code of {@code text} (error correction M, no quiet zone drawn: the page margin is one) as filled squares. */
+        private void qr(String text, float x, float y, float size) throws IOException {
+            BitMatrix modules;
+            try {
+                modules = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
+                        Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
+            } catch (WriterException e) {
+                throw new IOException("the verification address cannot be put in a QR code", e);
+            }
+            float module = size / modules.getWidth();
+            content.setNonStrokingColor(Color.BLACK);
+            for (int row = 0; row < modules.getHeight(); row++) {
+                for (int column = 0; column < modules.getWidth(); column++) {
+                    if (modules.get(column, row)) {
+                        content.addRect(x + column * module, y + size - (row + 1) * module, module, module);
+                    }
+                }
+            }
+            content.fill();
         }
 
         /** Characters the font has no glyph for would stop PDFBox; they print as a replacement mark instead. */

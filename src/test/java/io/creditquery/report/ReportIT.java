@@ -1,6 +1,22 @@
 package io.creditquery.report;
 
 import io.creditquery.common.Digests;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.Result;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import io.creditquery.common.Pem;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.eclipse.microprofile.config.ConfigProvider;
+import java.awt.image.BufferedImage;
 import io.creditquery.support.IngestLines;
 import io.creditquery.support.Ndjson;
 import io.creditquery.support.TestStores;
@@ -212,5 +228,59 @@ class ReportIT {
             pool.shutdownNow();
         }
         assertEquals(1, stores.count("select count(*) from credit_report"), "one shared report for the burst");
+    }
+
+    /**
+     * 扫码核验 and a signature ordinary readers check: every page's QR code decodes to the report's check address;
+     * the PDF carries one signature over the whole file but its own value, made with the configured certificate,
+     * valid for BouncyCastle and for poppler's pdfsig, and broken by a one-byte change.
+     */
+    @Test
+    void everyPageLinksToTheCheckAndThePdfIsSigned() throws Exception {
+        Response response = given().get("/api/v1/subjects/" + CODE + "/report");
+        response.then().statusCode(200).contentType("application/pdf");
+        byte[] pdf = response.asByteArray();
+        String expectedLink = ConfigProvider.getConfig().getValue("credit.report.verify-base-url", String.class)
+                + "/api/v1/reports/" + response.header("X-Report-Number");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFRenderer renderer = new PDFRenderer(document);
+            for (int page = 0; page < document.getNumberOfPages(); page++) {
+                BufferedImage image = renderer.renderImageWithDPI(page, 200, ImageType.RGB);
+                int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+                Result qr = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                        new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))));
+                assertEquals(expectedLink, qr.getText(), "QR code of page " + (page + 1));
+            }
+            List<PDSignature> signatures = document.getSignatureDictionaries();
+            assertEquals(1, signatures.size(), "one signature");
+            PDSignature signature = signatures.get(0);
+            int[] range = signature.getByteRange();
+            assertEquals(0, range[0]);
+            assertEquals(pdf.length, range[2] + range[3], "the signature covers the whole file but its own value");
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(pdf)),
+                    signature.getContents(pdf));
+            SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+            X509CertificateHolder certificate = (X509CertificateHolder) cms.getCertificates()
+                    .getMatches(signer.getSID()).iterator().next();
+            assertTrue(signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate)), "CMS signature valid");
+            assertTrue(java.util.Arrays.equals(Pem.read(Path.of(System.getenv("CQ_REPORT_SEAL_CERT")), "CERTIFICATE")
+                    .get(0), certificate.getEncoded()), "signed with the platform's configured certificate");
+        }
+        Path signed = Path.of("target", "credit-report-signed.pdf");
+        Files.write(signed, pdf);
+        assertTrue(pdfsig(signed).contains("Signature Validation: Signature is Valid."), pdfsig(signed));
+        byte[] tampered = pdf.clone();
+        int inside = tampered.length / 3;
+        tampered[inside] = (byte) (tampered[inside] == '0' ? '1' : '0');
+        Path changed = Path.of("target", "credit-report-tampered.pdf");
+        Files.write(changed, tampered);
+        assertFalse(pdfsig(changed).contains("Signature is Valid."), "a changed byte breaks it: " + pdfsig(changed));
+    }
+
+    private static String pdfsig(Path file) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("pdfsig", file.toString()).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return out;
     }
 }
