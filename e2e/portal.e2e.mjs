@@ -104,7 +104,7 @@ async function refusalInChinese(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto(base + '/#/subject/' + INVALID);
-  await expectText(page.locator('[role="alert"]'), '第 18 位校验码应为', 'a refused code explained in Chinese');
+  await expectText(page.locator('#view-subject [role="alert"]'), '第 18 位校验码应为', 'a refused code explained in Chinese');
   await context.close();
 }
 
