@@ -67,15 +67,10 @@ public class VerificationResource {
         }
         Caller caller = callers.get();
         return service.find(uuid)
-                .map(result -> result != null && (caller.has(Scopes.ADMIN) || ownedBy(caller, result)) ? result : null)
+                .map(result -> result != null && (caller.has(Scopes.ADMIN)
+                        || caller.ownsCheck(result.department(), result.checkedBy())) ? result : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("no verification " + id
                         + " that this caller may read"));
     }
 
-    /** A department's checks are shared by its clerks; a partner's (no department) are its key's own. */
-    private static boolean ownedBy(Caller caller, VerificationResult result) {
-        return caller.department() != null ? caller.department().equals(result.department())
-                : result.department() == null && caller.kind() == Caller.Kind.PARTNER
-                && caller.actorId().equals(result.checkedBy());
-    }
 }

@@ -22,9 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class DatabaseRolesIT {
 
     private static final Set<String> QUEUES = Set.of("search_outbox", "watch_outbox", "webhook_delivery");
-    private static final Map<String, String> AUDIT = Map.of(
+    /** Tables the service may only append to or read: the audit log, and feedback reports (never changed once made). */
+    private static final Map<String, String> APPEND_ONLY = Map.of(
             "audit_event", "select insert", "audit_checkpoint", "select insert",
-            "audit_chain_head", "select", "audit_event_legacy", "select", "audit_chain_rekey", "select");
+            "audit_chain_head", "select", "audit_event_legacy", "select", "audit_chain_rekey", "select",
+            "verification_feedback", "select insert");
 
     @Inject
     Pool pool;
@@ -50,7 +52,7 @@ class DatabaseRolesIT {
             String table = row.getString("relname");
             boolean partition = table.matches("audit_event_(default|\\d{4}_\\d{2})");
             String expected = QUEUES.contains(table) ? "select insert update delete truncate references trigger"
-                    : AUDIT.containsKey(table) ? AUDIT.get(table)
+                    : APPEND_ONLY.containsKey(table) ? APPEND_ONLY.get(table)
                     : partition || table.equals("flyway_schema_history") ? ""
                     : "select insert update delete";
             if (!expected.equals(row.getString("privileges")) || row.getBoolean("owned") != QUEUES.contains(table)) {
