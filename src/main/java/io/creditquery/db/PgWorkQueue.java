@@ -94,11 +94,15 @@ public final class PgWorkQueue {
                 + " limit $1 for update skip locked").execute(Tuple.of(limit));
     }
 
-    /** A leased row's work is done: it is never due again. */
-    public Uni<Void> complete(SqlClient client, long id) {
+    /**
+     * A leased row's work (attempt number {@code attempts}) is done: it is never due again. Like {@link #retry}, it
+     * changes the row only while that attempt is still the latest: a claimer whose lease ran out and whose row
+     * another replica has taken again does not overwrite what that replica does.
+     */
+    public Uni<Void> complete(SqlClient client, long id, int attempts) {
         requireLeased();
         return client.preparedQuery("update " + table + " set " + doneColumn + " = clock_timestamp(), next_attempt = null"
-                + " where id = $1").execute(Tuple.of(id)).replaceWithVoid();
+                + " where id = $1 and attempts = $2").execute(Tuple.of(id, attempts)).replaceWithVoid();
     }
 
     /**
@@ -109,8 +113,8 @@ public final class PgWorkQueue {
         requireLeased();
         boolean givenUp = attempts >= backoff.maxAttempts();
         return client.preparedQuery("update " + table + " set next_attempt = case when $3 then null"
-                        + " else clock_timestamp() + make_interval(secs => $2) end where id = $1")
-                .execute(Tuple.of(id, (double) backoff.after(attempts).toSeconds(), givenUp))
+                        + " else clock_timestamp() + make_interval(secs => $2) end where id = $1 and attempts = $4")
+                .execute(Tuple.of(id, (double) backoff.after(attempts).toSeconds(), givenUp, attempts))
                 .replaceWithVoid();
     }
 

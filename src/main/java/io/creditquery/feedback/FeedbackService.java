@@ -51,14 +51,14 @@ public class FeedbackService {
                     .onItem().ifNull().failWith(() -> ProblemException.conflict("feedback-reported",
                             "the feedback of check " + id + " was already reported; a report is not changed"))
                     .map(reportedAt -> view(id, outcome.name(), reason, caseOutcome, caller.actorId(), reportedAt,
-                            check.checkedAt()));
+                            check));
         });
     }
 
     public Uni<Feedback> find(UUID id, Caller caller) {
         return owned(id, caller).chain(check -> repository.find(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("no feedback for check " + id + " yet"))
-                .map(row -> view(row, check.checkedAt())));
+                .map(row -> view(row, check)));
     }
 
     /** The caller's department's overdue checks (every department's for an admin). */
@@ -81,17 +81,18 @@ public class FeedbackService {
                         + " that this caller may read"));
     }
 
-    private Feedback view(Row row, OffsetDateTime checkedAt) {
+    private Feedback view(Row row, FeedbackRepository.Check check) {
         return view(row.getUUID("verification_id"), row.getString("outcome"), row.getString("reason"),
                 row.getString("case_outcome"), row.getString("reported_by"), row.getOffsetDateTime("reported_at"),
-                checkedAt);
+                check);
     }
 
+    /** A check that named no measure was never due: it has no due date and is never late. */
     private Feedback view(UUID id, String outcome, String reason, String caseOutcome, String reportedBy,
-                          OffsetDateTime reportedAt, OffsetDateTime checkedAt) {
-        OffsetDateTime dueBy = checkedAt.plus(config.dueWithin());
+                          OffsetDateTime reportedAt, FeedbackRepository.Check check) {
+        OffsetDateTime dueBy = check.namedMeasure() ? check.checkedAt().plus(config.dueWithin()) : null;
         return new Feedback(id.toString(), outcome, reason, caseOutcome, reportedBy, reportedAt, dueBy,
-                reportedAt.isAfter(dueBy));
+                dueBy != null && reportedAt.isAfter(dueBy));
     }
 
     private record After(OffsetDateTime checkedAt, UUID id) {

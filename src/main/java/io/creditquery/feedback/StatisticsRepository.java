@@ -3,6 +3,7 @@ package io.creditquery.feedback;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,6 +29,7 @@ public class StatisticsRepository {
     public record LookupsRow(String month, String department, long lookups) {
     }
 
+    private static final String TIMEOUT = "15s";
     private static final String MONTH = "to_char(%s at time zone 'Asia/Shanghai', 'YYYY-MM')";
 
     private final Pool pool;
@@ -37,7 +39,7 @@ public class StatisticsRepository {
     }
 
     public Uni<List<ChecksRow>> checks(OffsetDateTime from, OffsetDateTime to, String department) {
-        return pool.preparedQuery("""
+        return bounded("""
                         select %s as month, v.department, d.region_code as region, v.scenario, count(*) as checks,
                                sum((v.result -> 'summary' ->> 'checked')::int) as codes,
                                sum((v.result -> 'summary' ->> 'block')::int) as block,
@@ -55,8 +57,7 @@ public class StatisticsRepository {
                         where v.created_at >= $1 and v.created_at < $2 and ($3::text is null or v.department = $3)
                         group by 1, 2, 3, 4 order by 1, 2, 4
                         """.formatted(MONTH.formatted("v.created_at"), FeedbackRepository.NAMED_MEASURE,
-                        FeedbackRepository.NAMED_MEASURE))
-                .execute(Tuple.of(from, to, department))
+                        FeedbackRepository.NAMED_MEASURE), Tuple.of(from, to, department))
                 .map(rows -> {
                     List<ChecksRow> result = new ArrayList<>();
                     for (Row row : rows) {
@@ -72,21 +73,26 @@ public class StatisticsRepository {
     }
 
     public Uni<List<LookupsRow>> lookups(OffsetDateTime from, OffsetDateTime to, String department) {
-        return pool.preparedQuery("""
+        return bounded("""
                         select %s as month, e.department, count(*) as lookups
                         from audit_event e
                         where e.occurred_at >= $1 and e.occurred_at < $2 and e.department is not null
                           and ($3::text is null or e.department = $3)
-                          and e.endpoint like '/api/v1/subjects/%%' and e.status < 400
+                          and e.method = 'GET' and e.endpoint like '/api/v1/subjects/%%' and e.status in (200, 304)
                         group by 1, 2 order by 1, 2
-                        """.formatted(MONTH.formatted("e.occurred_at")))
-                .execute(Tuple.of(from, to, department))
+                        """.formatted(MONTH.formatted("e.occurred_at")), Tuple.of(from, to, department))
                 .map(rows -> {
                     List<LookupsRow> result = new ArrayList<>();
                     rows.forEach(row -> result.add(new LookupsRow(row.getString("month"), row.getString("department"),
                             row.getLong("lookups"))));
                     return result;
                 });
+    }
+
+    /** One statistics query, cut off after {@value #TIMEOUT} (a period of years must not hold a connection for minutes). */
+    private Uni<RowSet<Row>> bounded(String sql, Tuple parameters) {
+        return pool.withTransaction(connection -> connection.query("set local statement_timeout = '" + TIMEOUT + "'")
+                .execute().chain(() -> connection.preparedQuery(sql).execute(parameters)));
     }
 
     private static long number(Row row, String column) {

@@ -28,6 +28,9 @@ public final class ProblemLanguage {
     static final String FILE = "catalogue/problems.zh-CN.tsv";
     private static final Pattern FIELD_REASON = Pattern.compile("([A-Za-z][\\w.\\[\\]/-]*): (.+)", Pattern.DOTALL);
     private static final Pattern TRANSLATED_GROUP = Pattern.compile("\\{(\\d)}");
+    private static final Pattern QVALUE = Pattern.compile("0(\\.\\d{0,3})?|1(\\.0{0,3})?");
+    /** A reason longer than this (one that echoes a long input) stays English: translating it is not worth its cost. */
+    private static final int MAX_TRANSLATED = 1_000;
     private static final List<Rule> RULES = load();
 
     private record Rule(Pattern english, String chinese) {
@@ -44,41 +47,42 @@ public final class ProblemLanguage {
         if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > 512) {
             return false;
         }
-        double chinese = -1;
-        double english = -1;
+        double best = 0;
+        boolean chinese = false;
         for (String range : acceptLanguage.split(",")) {
             String[] parts = range.split(";");
             String tag = parts[0].strip().toLowerCase(Locale.ROOT);
             double quality = 1;
             for (int i = 1; i < parts.length; i++) {
-                String parameter = parts[i].strip();
+                String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
                 if (parameter.startsWith("q=")) {
-                    try {
-                        quality = Double.parseDouble(parameter.substring(2));
-                    } catch (NumberFormatException e) {
-                        quality = 0;
-                    }
+                    // RFC 9110 qvalue: 0 to 1 with at most three decimals; anything else is not acceptable.
+                    String value = parameter.substring(2);
+                    quality = QVALUE.matcher(value).matches() ? Double.parseDouble(value) : 0;
                 }
             }
-            if (quality <= 0) {
-                continue;
-            }
-            if (tag.equals("zh") || tag.startsWith("zh-")) {
-                chinese = Math.max(chinese, quality);
-            } else if (quality > english) {
-                english = quality;
+            if (quality > best) {
+                best = quality;
+                chinese = tag.equals("zh") || tag.startsWith("zh-");
             }
         }
-        return chinese > english;
+        return chinese;
     }
 
     /** A problem as it leaves, and the Content-Language to send with it (null for English, the default). */
     public record Answer(Problem problem, String contentLanguage) {
     }
 
-    /** {@code problem} in the language {@code acceptLanguage} asks for. */
+    /** {@code problem} in the language {@code acceptLanguage} asks for; English if translating it fails. */
     public static Answer forCaller(Problem problem, String acceptLanguage) {
-        return prefersChinese(acceptLanguage) ? new Answer(chinese(problem), CHINESE) : new Answer(problem, null);
+        if (!prefersChinese(acceptLanguage)) {
+            return new Answer(problem, null);
+        }
+        try {
+            return new Answer(chinese(problem), CHINESE);
+        } catch (RuntimeException e) {
+            return new Answer(problem, null);
+        }
     }
 
     /** The same problem with title, detail and reasons in Chinese (type, status, instance and fields unchanged). */
@@ -132,7 +136,7 @@ public final class ProblemLanguage {
     }
 
     private static String translate(String english) {
-        if (english == null) {
+        if (english == null || english.length() > MAX_TRANSLATED) {
             return null;
         }
         for (Rule rule : RULES) {

@@ -13,6 +13,7 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import io.quarkus.runtime.Startup;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -44,6 +45,7 @@ import java.util.TimeZone;
  * has few, long-lived ones.
  */
 @ApplicationScoped
+@Startup // a seal that cannot be read, or a key that is not its certificate's, stops the start, not every report
 public class ReportPdf {
 
     private record LoadedFont(TrueTypeCollection collection, TrueTypeFont font) {
@@ -65,7 +67,10 @@ public class ReportPdf {
 
     public ReportPdf(ReportConfig config) {
         this.config = config;
-        this.seal = config.signingKey().isPresent() && config.signingCertificate().isPresent()
+        if (config.signingKey().isPresent() != config.signingCertificate().isPresent()) {
+            throw new IllegalStateException("credit.report.signing-key and signing-certificate are set together or not at all");
+        }
+        this.seal = config.signingKey().isPresent()
                 ? ReportSeal.load(Path.of(config.signingKey().get()), Path.of(config.signingCertificate().get())) : null;
         if (seal == null) {
             LOG.warn("credit.report.signing-key / signing-certificate are not set: PDF reports are not signed");

@@ -4,6 +4,7 @@ import io.creditquery.common.Pem;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -40,6 +41,8 @@ import java.util.TimeZone;
  */
 final class ReportSeal {
 
+    private static final int SIGNATURE_SPACE = 32_768;
+
     private final PrivateKey key;
     private final List<X509Certificate> chain;
     private final String algorithm;
@@ -74,12 +77,30 @@ final class ReportSeal {
             if (key == null) {
                 throw new IllegalStateException(keyFile + " is no RSA or EC private key in PKCS#8 PEM");
             }
-            return new ReportSeal(key, List.copyOf(chain));
+            ReportSeal seal = new ReportSeal(key, List.copyOf(chain));
+            seal.requireMatchingPair();
+            return seal;
         } catch (IOException e) {
             throw new UncheckedIOException("the report signing key or certificate cannot be read", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the report signing certificate is invalid", e);
         }
+    }
+
+    /** A key that is not the certificate's would make signatures every reader refuses: refuse to start instead. */
+    private void requireMatchingPair() throws GeneralSecurityException {
+        byte[] probe = "credit-query report seal probe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.security.Signature signer = java.security.Signature.getInstance(algorithm);
+        signer.initSign(key);
+        signer.update(probe);
+        byte[] signature = signer.sign();
+        java.security.Signature verifier = java.security.Signature.getInstance(algorithm);
+        verifier.initVerify(certificate().getPublicKey());
+        verifier.update(probe);
+        if (!verifier.verify(signature)) {
+            throw new IllegalStateException("the report signing key does not belong to the report signing certificate");
+        }
+        certificate().checkValidity();
     }
 
     X509Certificate certificate() {
@@ -97,10 +118,14 @@ final class ReportSeal {
             Calendar at = GregorianCalendar.from(signedAt.toZonedDateTime());
             at.setTimeZone(TimeZone.getTimeZone(signedAt.getOffset()));
             signature.setSignDate(at);
-            document.addSignature(signature, content -> cms(content.readAllBytes()));
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 16_384);
-            document.saveIncremental(out);
-            return out.toByteArray();
+            // Room for a CMS signature with a certificate chain of a few certificates (PDFBox reserves about 9 KB).
+            try (SignatureOptions options = new SignatureOptions()) {
+                options.setPreferredSignatureSize(SIGNATURE_SPACE);
+                document.addSignature(signature, content -> cms(content.readAllBytes()), options);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SPACE);
+                document.saveIncremental(out);
+                return out.toByteArray();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("sealing report " + reportNumber + " failed", e);
         }

@@ -38,10 +38,6 @@ public record Caller(Kind kind, String actorId, String department, Set<String> s
     }
 
     /**
-     * Who owns what a caller creates (watchlists, verification jobs, checks): its department, shared by the
-     * department's clerks ({@code dept:<code>}), or its API key ({@code apikey:<id>}); null for any other caller.
-     */
-    /**
      * Whether a credit check made by {@code department} (or, without one, by the key {@code checkedBy}) is this
      * caller's: a department's checks are shared by its clerks; a partner's are its key's own.
      */
@@ -50,6 +46,10 @@ public record Caller(Kind kind, String actorId, String department, Set<String> s
                 : checkDepartment == null && kind == Kind.PARTNER && actorId.equals(checkedBy);
     }
 
+    /**
+     * Who owns what a caller creates (watchlists, verification jobs, checks): its department, shared by the
+     * department's clerks ({@code dept:<code>}), or its API key ({@code apikey:<id>}); null for any other caller.
+     */
     public String owner() {
         if (department != null) {
             return "dept:" + department;

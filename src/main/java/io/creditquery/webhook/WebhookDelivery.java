@@ -116,7 +116,7 @@ public class WebhookDelivery {
                 .map(response -> response.statusCode() / 100 == 2)
                 .onFailure().invoke(e -> LOG.debugf("webhook call %d failed: %s", call.id(), e.getMessage()))
                 .onFailure().recoverWithItem(false)
-                .chain(ok -> ok ? QUEUE.complete(pool, call.id()) : QUEUE.retry(pool, call.id(), call.attempts(), backoff));
+                .chain(ok -> ok ? QUEUE.complete(pool, call.id(), call.attempts()) : QUEUE.retry(pool, call.id(), call.attempts(), backoff));
     }
 
     private static int port(URI uri) {

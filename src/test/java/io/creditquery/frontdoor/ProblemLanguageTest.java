@@ -31,6 +31,10 @@ class ProblemLanguageTest {
         assertFalse(ProblemLanguage.prefersChinese("zh;q=0"), "q=0 means not acceptable");
         assertFalse(ProblemLanguage.prefersChinese("zh;q=abc, en"), "a broken quality counts as 0");
         assertFalse(ProblemLanguage.prefersChinese("en, zh"), "the first of equals wins");
+        assertTrue(ProblemLanguage.prefersChinese("zh-CN, en"), "the first of equals wins");
+        assertFalse(ProblemLanguage.prefersChinese("zh;q=NaN, en;q=0.1"), "NaN is no quality");
+        assertFalse(ProblemLanguage.prefersChinese("zh;q=1e9, en;q=0.1"), "1e9 is no quality");
+        assertTrue(ProblemLanguage.prefersChinese("en;Q=0.5, zh;q=0.9"), "the q is case-insensitive");
         assertFalse(ProblemLanguage.prefersChinese("zhx"), "zhx is not Chinese");
     }
 
@@ -58,6 +62,9 @@ class ProblemLanguageTest {
                         + " (the registration authority's division)"));
         assertEquals("something no pattern knows", ProblemLanguage.reason("something no pattern knows"));
         assertEquals("a：为必填项；something new", ProblemLanguage.detail("a: is required; something new"));
+        assertEquals("本地址一分钟内的 report 请求超过 6 次；请在 41 秒后重试",
+                ProblemLanguage.reason("more than 6 report requests in a minute from this address; retry after 41 s"));
+        assertEquals("x".repeat(1001), ProblemLanguage.reason("x".repeat(1001)), "a long echo is not translated");
     }
 
     /**
