@@ -1,7 +1,6 @@
 package io.creditquery.apikey;
 
 import io.creditquery.audit.AuditContext;
-import io.creditquery.common.ProblemException;
 import io.creditquery.common.QueryParams;
 import io.creditquery.security.Scopes;
 import io.smallrye.mutiny.Uni;
@@ -67,10 +66,6 @@ public class ApiKeyAdminResource {
     }
 
     private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("id", "is not an API client id (a UUID)");
-        }
+        return QueryParams.uuid("id", id, "an API client id");
     }
 }

@@ -47,6 +47,15 @@ public final class QueryParams {
         return text;
     }
 
+    /** A path or query id that must be a UUID; 400 naming {@code name}: "is not {@code what} (a UUID)". */
+    public static java.util.UUID uuid(String name, String value, String what) {
+        try {
+            return java.util.UUID.fromString(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ProblemException.badRequest(name, "is not " + what + " (a UUID)");
+        }
+    }
+
     /** An ISO-8601 date-time with offset; null if absent. */
     public static OffsetDateTime dateTime(String name, String value) {
         String text = text(name, value, false, 40);

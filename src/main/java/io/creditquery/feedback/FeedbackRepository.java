@@ -24,6 +24,10 @@ public class FeedbackRepository {
                           int block, int caution, int reward) {
     }
 
+    /** A stored feedback report. */
+    public record Stored(String outcome, String reason, String caseOutcome, String reportedBy, OffsetDateTime reportedAt) {
+    }
+
     /** Checks that named a measure (a black or red list hit): they wait for feedback. */
     static final String NAMED_MEASURE = "(v.result -> 'summary' ->> 'block')::int + (v.result -> 'summary' ->> 'caution')::int"
             + " + (v.result -> 'summary' ->> 'reward')::int > 0";
@@ -60,9 +64,16 @@ public class FeedbackRepository {
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getOffsetDateTime(0));
     }
 
-    public Uni<Row> find(UUID id) {
+    public Uni<Stored> find(UUID id) {
         return pool.preparedQuery("select * from verification_feedback where verification_id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new Stored(row.getString("outcome"), row.getString("reason"), row.getString("case_outcome"),
+                            row.getString("reported_by"), row.getOffsetDateTime("reported_at"));
+                });
     }
 
     /**

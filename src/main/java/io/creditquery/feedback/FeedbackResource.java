@@ -1,7 +1,6 @@
 package io.creditquery.feedback;
 
 import io.creditquery.audit.AuditContext;
-import io.creditquery.common.ProblemException;
 import io.creditquery.common.QueryParams;
 import io.creditquery.security.CurrentCaller;
 import io.creditquery.security.Scopes;
@@ -64,10 +63,6 @@ public class FeedbackResource {
     }
 
     private static UUID checkId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("id", "is not a verification id (a UUID)");
-        }
+        return QueryParams.uuid("id", id, "a verification id");
     }
 }

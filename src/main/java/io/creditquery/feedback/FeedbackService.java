@@ -5,7 +5,6 @@ import io.creditquery.common.FieldChecks;
 import io.creditquery.common.ProblemException;
 import io.creditquery.security.Caller;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
@@ -58,7 +57,8 @@ public class FeedbackService {
     public Uni<Feedback> find(UUID id, Caller caller) {
         return owned(id, caller).chain(check -> repository.find(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("no feedback for check " + id + " yet"))
-                .map(row -> view(row, check)));
+                .map(stored -> view(id, stored.outcome(), stored.reason(), stored.caseOutcome(), stored.reportedBy(),
+                        stored.reportedAt(), check)));
     }
 
     /** The caller's department's overdue checks (every department's for an admin). */
@@ -79,12 +79,6 @@ public class FeedbackService {
                 .map(check -> check != null && caller.ownsCheck(check.department(), check.checkedBy()) ? check : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("no verification " + id
                         + " that this caller may read"));
-    }
-
-    private Feedback view(Row row, FeedbackRepository.Check check) {
-        return view(row.getUUID("verification_id"), row.getString("outcome"), row.getString("reason"),
-                row.getString("case_outcome"), row.getString("reported_by"), row.getOffsetDateTime("reported_at"),
-                check);
     }
 
     /** A check that named no measure was never due: it has no due date and is never late. */

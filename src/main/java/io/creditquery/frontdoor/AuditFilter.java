@@ -54,10 +54,7 @@ public class AuditFilter {
     /** A problem set here (after the resource answered) in the caller's language, like every other problem. */
     private static void setProblem(ContainerResponseContext response, RoutingContext ctx, Problem problem) {
         ProblemLanguage.Answer answer = ProblemLanguage.forCaller(problem, ctx.request().getHeader("Accept-Language"));
-        response.getHeaders().putSingle("Vary", "Accept-Language");
-        if (answer.contentLanguage() != null) {
-            response.getHeaders().putSingle("Content-Language", answer.contentLanguage());
-        }
+        answer.headers().forEach(response.getHeaders()::putSingle);
         response.setEntity(answer.problem(), new Annotation[0], MediaType.valueOf(Problem.MEDIA_TYPE));
     }
 }

@@ -280,14 +280,11 @@ public class FrontDoor {
         if (ctx.response().headWritten()) {
             return;
         }
-        var response = ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Vary", "Accept-Language");
+        var response = ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
         headers.forEach(response::putHeader);
         ProblemLanguage.Answer answer = ProblemLanguage.forCaller(problem.at(ctx.request().path()),
                 ctx.request().getHeader("Accept-Language"));
-        if (answer.contentLanguage() != null) {
-            response.putHeader("Content-Language", answer.contentLanguage());
-        }
+        answer.headers().forEach(response::putHeader);
         var written = response.end(Json.encode(answer.problem()));
         if (problem.status() == 408 && ctx.request().version() != HttpVersion.HTTP_2) {
             written.onComplete(ignored -> ctx.request().connection().close());

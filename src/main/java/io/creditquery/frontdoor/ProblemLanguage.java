@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,6 +72,12 @@ public final class ProblemLanguage {
 
     /** A problem as it leaves, and the Content-Language to send with it (null for English, the default). */
     public record Answer(Problem problem, String contentLanguage) {
+
+        /** The headers every problem answer carries for its language: Vary always, Content-Language when translated. */
+        public Map<String, String> headers() {
+            return contentLanguage == null ? Map.of("Vary", "Accept-Language")
+                    : Map.of("Vary", "Accept-Language", "Content-Language", contentLanguage);
+        }
     }
 
     /** {@code problem} in the language {@code acceptLanguage} asks for; English if translating it fails. */

@@ -155,8 +155,9 @@ public class ProblemMappers {
     private static Response.ResponseBuilder answer(Problem problem, HttpServerRequest request) {
         ProblemLanguage.Answer answer = ProblemLanguage.forCaller(problem.at(request.path()),
                 request.getHeader("Accept-Language"));
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).header("Vary", "Accept-Language")
-                .header("Content-Language", answer.contentLanguage()).entity(answer.problem());
+        Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE);
+        answer.headers().forEach(builder::header);
+        return builder.entity(answer.problem());
     }
 
     private static Response unauthorized(HttpServerRequest request) {

@@ -1,5 +1,6 @@
 package io.creditquery.ingest;
 
+import io.creditquery.common.QueryParams;
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
 import io.creditquery.security.Caller;
@@ -87,12 +88,7 @@ public class FileImportResource {
     }
 
     private Uni<FileImportRepository.StoredImport> stored(String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("id", "is not an import id (a UUID)");
-        }
+        UUID uuid = QueryParams.uuid("id", id, "an import id");
         audit.query("importId", id);
         String own = IngestResource.callerDepartment(callers.get());
         return files.find(uuid).map(stored -> {

@@ -1,5 +1,6 @@
 package io.creditquery.verification;
 
+import io.creditquery.common.QueryParams;
 import io.creditquery.audit.AuditContext;
 import io.creditquery.common.ProblemException;
 import io.creditquery.security.Scopes;
@@ -59,12 +60,7 @@ public class VerificationResource {
     @RolesAllowed({Scopes.VERIFY, Scopes.ADMIN})
     public Uni<VerificationResult> find(@PathParam("id") String id) {
         audit.query("verification", id);
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("id", "is not a verification id (a UUID)");
-        }
+        UUID uuid = QueryParams.uuid("id", id, "a verification id");
         Caller caller = callers.get();
         return service.find(uuid)
                 .map(result -> result != null && (caller.has(Scopes.ADMIN)
