@@ -5,25 +5,28 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.creditquery.common.Digests;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Signs and verifies receipts with the platform's Ed25519 key (JDK only: any Ed25519 tool can check them). */
+/**
+ * Signs and verifies receipts with the platform's Ed25519 key (RFC 8032: any Ed25519 tool can check them). Signed
+ * with BouncyCastle's Ed25519 rather than the JDK's: the same deterministic signature bytes, about 15 times less CPU
+ * per signature on JDK 17 (the JDK's field arithmetic was 30 % of a credit check; load-tests/RESULTS.md).
+ */
 @ApplicationScoped
 public class ReceiptSigner {
 
@@ -35,25 +38,31 @@ public class ReceiptSigner {
     public record Check(boolean valid, String keyId, String reason, Map<String, Object> claims) {
     }
 
-    private final PrivateKey privateKey;
-    private final PublicKey publicKey;
+    private final Ed25519PrivateKeyParameters privateKey;
+    private final Ed25519PublicKeyParameters publicKey;
     private final String publicPem;
     private final String keyId;
     private final ObjectMapper json;
     private final String issuer;
 
     public ReceiptSigner(ReceiptConfig config, ObjectMapper json) {
+        byte[] publicDer;
         try {
-            this.privateKey = KeyFactory.getInstance(ALG).generatePrivate(new PKCS8EncodedKeySpec(pem(config.signingKey(), "PRIVATE KEY")));
             this.publicPem = Files.readString(Path.of(config.verifyKey()));
-            byte[] publicDer = pem(config.verifyKey(), "PUBLIC KEY");
-            this.publicKey = KeyFactory.getInstance(ALG).generatePublic(new X509EncodedKeySpec(publicDer));
-            this.keyId = Digests.sha256Hex(HexFormat.of().formatHex(publicDer)).substring(0, 16);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("credit.receipts keys are not an Ed25519 key pair: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("credit.receipts keys cannot be read", e);
+            publicDer = pem(config.verifyKey(), "PUBLIC KEY");
+            if (!(PrivateKeyFactory.createKey(pem(config.signingKey(), "PRIVATE KEY")) instanceof Ed25519PrivateKeyParameters signing)
+                    || !(PublicKeyFactory.createKey(publicDer) instanceof Ed25519PublicKeyParameters verifying)) {
+                throw new IllegalStateException("credit.receipts keys are not an Ed25519 key pair");
+            }
+            if (!Arrays.equals(signing.generatePublicKey().getEncoded(), verifying.getEncoded())) {
+                throw new IllegalStateException("credit.receipts verify-key is not the public key of signing-key");
+            }
+            this.privateKey = signing;
+            this.publicKey = verifying;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("credit.receipts keys cannot be read as an Ed25519 key pair: " + e.getMessage(), e);
         }
+        this.keyId = Digests.sha256Hex(HexFormat.of().formatHex(publicDer)).substring(0, 16);
         this.json = json;
         this.issuer = config.issuer();
     }
@@ -74,11 +83,11 @@ public class ReceiptSigner {
         all.putAll(claims);
         try {
             byte[] payload = json.writeValueAsBytes(all);
-            Signature signer = Signature.getInstance(ALG);
-            signer.initSign(privateKey);
-            signer.update(payload);
-            return new Receipt(ALG, keyId, B64.encodeToString(payload), B64.encodeToString(signer.sign()), all);
-        } catch (IOException | GeneralSecurityException e) {
+            Ed25519Signer signer = new Ed25519Signer();
+            signer.init(true, privateKey);
+            signer.update(payload, 0, payload.length);
+            return new Receipt(ALG, keyId, B64.encodeToString(payload), B64.encodeToString(signer.generateSignature()), all);
+        } catch (IOException e) {
             throw new IllegalStateException("signing a receipt failed", e);
         }
     }
@@ -93,15 +102,14 @@ public class ReceiptSigner {
         } catch (IllegalArgumentException e) {
             return new Check(false, keyId, "payload or signature is not base64url", null);
         }
-        try {
-            Signature verifier = Signature.getInstance(ALG);
-            verifier.initVerify(publicKey);
-            verifier.update(payloadBytes);
-            if (!verifier.verify(signatureBytes)) {
-                return new Check(false, keyId, "the signature does not match the payload for key " + keyId, null);
-            }
-        } catch (GeneralSecurityException e) {
+        if (signatureBytes.length != Ed25519PrivateKeyParameters.SIGNATURE_SIZE) {
             return new Check(false, keyId, "the signature is malformed", null);
+        }
+        Ed25519Signer verifier = new Ed25519Signer();
+        verifier.init(false, publicKey);
+        verifier.update(payloadBytes, 0, payloadBytes.length);
+        if (!verifier.verifySignature(signatureBytes)) {
+            return new Check(false, keyId, "the signature does not match the payload for key " + keyId, null);
         }
         try {
             return new Check(true, keyId, null, json.readValue(new String(payloadBytes, StandardCharsets.UTF_8),
