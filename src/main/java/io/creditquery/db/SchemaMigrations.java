@@ -10,6 +10,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
@@ -44,8 +45,10 @@ public class SchemaMigrations {
                 .placeholders(Map.of("serviceRole", config.serviceRole()))
                 .javaMigrations(new AuditChainRekey(auditHash, personalIds), new PersonalDataAtRest(personalIds))
                 .load();
-        int applied = flyway.migrate().migrationsExecuted;
-        LOG.infof("schema at version %s (%d migrations applied now)", flyway.info().current().getVersion(), applied);
+        MigrateResult result = flyway.migrate();
+        LOG.infof("schema at version %s (%d migrations applied now)",
+                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                result.migrationsExecuted);
         scheduler.resume();
     }
 }

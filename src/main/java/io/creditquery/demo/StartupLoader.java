@@ -2,13 +2,13 @@ package io.creditquery.demo;
 
 import java.util.stream.Collectors;
 import io.creditquery.common.StartupOrder;
+import io.creditquery.common.StartupWork;
 import io.creditquery.ingest.IngestKind;
 import io.creditquery.ingest.IngestReport;
 import io.creditquery.ingest.IngestService;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -20,7 +20,8 @@ import java.util.stream.LongStream;
 
 /**
  * After the migrations: loads the demo data if asked ({@code credit.demo.load}), through the same ingest path as the
- * API. Runs in the background: the service answers lookups meanwhile. (The index's rebuild on start is
+ * API. Runs in the background ({@link StartupWork}: not ready until loaded); the service answers lookups meanwhile.
+ * (The index's rebuild on start is
  * {@link io.creditquery.search.IndexBootstrap}'s.)
  */
 @Singleton
@@ -29,30 +30,19 @@ public class StartupLoader {
     private static final Logger LOG = Logger.getLogger(StartupLoader.class);
 
     private final IngestService ingest;
-    private final Vertx vertx;
+    private final StartupWork startupWork;
     private final DemoConfig config;
-    private volatile boolean done;
 
-    public StartupLoader(IngestService ingest, Vertx vertx, DemoConfig config) {
+    public StartupLoader(IngestService ingest, StartupWork startupWork, DemoConfig config) {
         this.ingest = ingest;
-        this.vertx = vertx;
+        this.startupWork = startupWork;
         this.config = config;
     }
 
-    public boolean done() {
-        return done;
-    }
-
     void start(@Observes @Priority(StartupOrder.DATA) StartupEvent event) {
-        if (!config.load()) {
-            done = true;
-            return;
+        if (config.load()) {
+            startupWork.run("demo data", this::loadDemo);
         }
-        vertx.getOrCreateContext().runOnContext(() -> loadDemo()
-                .subscribe().with(ignored -> done = true, failure -> {
-                    done = true;
-                    LOG.warnf("loading the demo data failed: %s", failure.getMessage());
-                }));
     }
 
     private Uni<Void> loadDemo() {

@@ -1,6 +1,7 @@
 package io.creditquery.record;
 
 import io.creditquery.common.StartupOrder;
+import io.creditquery.common.StartupWork;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -10,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,19 +18,21 @@ import java.util.Map;
  * Departments' names by code (370000-SCJ → 山东省市场监督管理局), for what people read: the authority of a list entry,
  * the source of a record. A snapshot of the reference table, read at start and every few minutes, so that naming
  * never costs a query on the way of an answer (nor a second connection inside a profile's session). A code the
- * snapshot does not know has no name; the code is always given beside it.
+ * snapshot does not know has no name; the code is always given beside it. The first read runs in the background at
+ * start ({@link StartupWork}): the replica is ready once it is done, so the first profiles it answers carry the names.
  */
 @Singleton
 public class DepartmentNames {
 
     private static final Logger LOG = Logger.getLogger(DepartmentNames.class);
-    private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(5);
 
     private final Pool pool;
+    private final StartupWork startupWork;
     private volatile Map<String, String> names = Map.of();
 
-    public DepartmentNames(Pool pool) {
+    public DepartmentNames(Pool pool, StartupWork startupWork) {
         this.pool = pool;
+        this.startupWork = startupWork;
     }
 
     /** The name of the department with this code, or null. */
@@ -39,8 +41,7 @@ public class DepartmentNames {
     }
 
     void start(@Observes @Priority(StartupOrder.DATA) StartupEvent event) {
-        // Start-up runs off the event loop; waiting here means the first profiles already carry the names.
-        reload().await().atMost(LOAD_TIMEOUT);
+        startupWork.run("department names", this::reload);
     }
 
     @Scheduled(every = "${credit.departments.reload-every:5m}", delayed = "1m",

@@ -4,7 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import io.creditquery.cache.RedisStore;
 import io.creditquery.db.DatabaseConfig;
-import io.creditquery.search.IndexBootstrap;
+import io.creditquery.common.StartupWork;
 import io.creditquery.search.SearchConfig;
 import io.creditquery.search.SubjectIndex;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -31,11 +31,11 @@ public class TestStores {
     private final RedisStore redis;
     private final SubjectIndex index;
     private final SearchConfig search;
-    private final IndexBootstrap startup;
+    private final StartupWork startup;
     private final DatabaseConfig database;
 
     public TestStores(Pool pool, ElasticsearchClient elasticsearch, RedisStore redis, SubjectIndex index,
-                      SearchConfig search, IndexBootstrap startup, DatabaseConfig database) {
+                      SearchConfig search, StartupWork startup, DatabaseConfig database) {
         this.database = database;
         this.startup = startup;
         this.pool = pool;
@@ -50,7 +50,7 @@ public class TestStores {
         asOwner("truncate credit_record, list_entry, search_outbox, watch_outbox, change_log, watchlist, verification_job, webhook_delivery, subject restart identity cascade");
         // The test distribution has no delete-by-query: swap in a fresh empty index instead (after the start-up
         // index check, which could otherwise swap concurrently).
-        await().atMost(Duration.ofMinutes(2)).until(startup::done);
+        await().atMost(Duration.ofMinutes(2)).until(startup::finished);
         index.createIndex().call(index::pointAliasTo).chain(index::deleteAllBut).await().indefinitely();
         redis.call(c -> c.flushdb()).await().indefinitely();
     }
