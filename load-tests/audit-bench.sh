@@ -14,7 +14,7 @@ psql_admin -d "$CQ_BENCH_DB" -c "copy (select '/api/v1/subjects/' || uscc from s
 
 trap stop_bench_service EXIT
 run() {  # label
-  wrk -t1 -c"$connections" -d"${seconds}s" --latency -s load-tests/mix.lua "http://127.0.0.1:$port" -- "$work/paths.txt" > "$work/$1.txt"
+  wrk_checked "$work/$1.txt" -t1 -c"$connections" -d"${seconds}s" --latency -s load-tests/mix.lua "http://127.0.0.1:$port" -- "$work/paths.txt"
 }
 field() { awk "$2" "$work/$1.txt"; }
 
@@ -22,7 +22,7 @@ printf '\n| run (%s s, %s connections, cached profiles, 2,000 hot codes) | reque
 for mode in on off; do
   start_bench_service "$work/service.log" "-Dcredit.audit.enabled=$([ $mode = on ] && echo true || echo false)" \
     -Dcredit.ratelimit.anonymous-per-minute=100000000 ${CQ_BENCH_OPTS:-}
-  wrk -t1 -c32 -d10s -s load-tests/mix.lua "http://127.0.0.1:$port" -- "$work/paths.txt" >/dev/null  # warm cache + JIT
+  wrk_checked "$work/warm-up.txt" -t1 -c32 -d10s -s load-tests/mix.lua "http://127.0.0.1:$port" -- "$work/paths.txt"  # cache + JIT
   before=$(psql_admin -d "$CQ_BENCH_DB" -c "select coalesce(max(seq), 0) from audit_event")
   run "audit-$mode"
   sleep 1

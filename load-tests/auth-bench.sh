@@ -21,12 +21,12 @@ key=$(curl -fsS -X POST "$url/api/v1/admin/api-keys" -H "Authorization: Bearer $
 run() {  # label, then extra wrk arguments
   local label="$1"; shift
   local out="$work/$(echo "$label" | tr -c 'A-Za-z0-9\n' '_').txt"
-  wrk -t1 -c32 -d"${seconds}s" --latency "$@" -s load-tests/mix.lua "$url" -- "$work/paths.txt" > "$out"
-  printf '| %s | %s | %s | %s | %s |\n' "$label" "$(awk '/Requests\/sec/ {print $2}' "$out")" \
-    "$(awk '$1 == "50%" {print $2}' "$out")" "$(awk '$1 == "99%" {print $2}' "$out")" "$(awk '/Non-2xx/ {print $5}' "$out")"
+  wrk_checked "$out" -t1 -c32 -d"${seconds}s" --latency "$@" -s load-tests/mix.lua "$url" -- "$work/paths.txt"
+  printf '| %s | %s | %s | %s |\n' "$label" "$(awk '/Requests\/sec/ {print $2}' "$out")" \
+    "$(awk '$1 == "50%" {print $2}' "$out")" "$(awk '$1 == "99%" {print $2}' "$out")"
 }
-wrk -t1 -c32 -d10s -s load-tests/mix.lua "$url" -- "$work/paths.txt" > /dev/null
-printf '\n| run (%s s, cached profiles) | requests/s | p50 | p99 | non-2xx |\n|---|---|---|---|---|\n' "$seconds"
+wrk_checked "$work/warm-up.txt" -t1 -c32 -d10s -s load-tests/mix.lua "$url" -- "$work/paths.txt"
+printf '\n| run (%s s, cached profiles) | requests/s | p50 | p99 |\n|---|---|---|---|\n' "$seconds"
 run "anonymous"
 run "department JWT" -H "Authorization: $jwt"
 run "partner API key" -H "X-API-Key: $key"
