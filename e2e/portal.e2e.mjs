@@ -70,7 +70,7 @@ async function run(browser, viewport, suffix) {
   if (found < 1) throw new Error('batch check: no FOUND row');
   const verdicts = await page.locator('#check-result tr[data-status="FOUND"] td[class^="verdict-"]').allTextContents();
   if (verdicts.some(v => !v.trim())) throw new Error('batch check: a found code without a verdict');
-  await expectText(page.locator('#check-result tr[data-status="INVALID"] td.reason'), 'check character', 'invalid code reason');
+  await expectText(page.locator('#check-result tr[data-status="INVALID"] td.reason'), '校验码', 'invalid code reason in Chinese');
   await page.screenshot({ path: `${shots}/portal-check${suffix}.png`, fullPage: true });
 
   // English toggle.

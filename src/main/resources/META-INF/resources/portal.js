@@ -357,7 +357,7 @@ $('check').addEventListener('submit', async e => {
         <td data-label="${esc(t('colGrade'))}">${i.grade ? esc(label('grade', i.grade)) : ''}</td>
         <td data-label="${esc(t('colLists'))}">${(i.lists || []).map(l => esc(label('list', l.listType)) + (l.underObjection ? ' (' + esc(t('underObjection')) + ')' : '')).join('<br>')}</td>
         <td data-label="${esc(t('colMeasures'))}">${(i.measures || []).map(m => esc(m.measure + ' · ' + m.description)).join('<br>')}</td>
-        <td data-label="${esc(t('colReason'))}" class="reason">${esc(i.reason || '')}</td></tr>`).join('')}</tbody></table>`;
+        <td data-label="${esc(t('colReason'))}" class="reason">${esc((lang === 'zh' && i.reasonZh) || i.reason || '')}</td></tr>`).join('')}</tbody></table>`;
   } catch (err) {
     $('check-status').innerHTML = `<span class="error" role="alert">${esc(err.message)}</span>`;
   }

@@ -99,6 +99,14 @@ public final class ProblemLanguage {
         return problem.translated(title(problem.status()), detail(problem.detail()), reasons);
     }
 
+    /**
+     * A reason the platform writes in English outside a problem (a credit check's item), in Chinese; null if no
+     * pattern of the catalogue knows it.
+     */
+    public static String chineseReason(String english) {
+        return english == null ? null : translate(english);
+    }
+
     /** A reason in Chinese, or as it was if no pattern knows it. */
     static String reason(String english) {
         String translated = translate(english);

@@ -28,16 +28,20 @@ public record VerificationResult(String id, Scenario scenario, String purpose, O
     public record Summary(int checked, int block, int caution, int reward, int clear, int unknown, int invalid) {
     }
 
-    /** One input code: FOUND with a verdict, UNKNOWN (valid but no such subject) or INVALID (with the reason). */
+    /**
+     * One input code: FOUND with a verdict, UNKNOWN (valid but no such subject) or INVALID (with the reason, in
+     * English as the code checks write it, and {@code reasonZh} in Chinese for the clerk who reads it).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(int index, String input, String status, String code, String name, Verdict verdict,
                        List<SubjectFacts.ListFact> lists, List<Measure> measures, String grade,
-                       Evaluation evaluation, Integer recordsUnderObjection, String reason, Integer duplicateOf) {
+                       Evaluation evaluation, Integer recordsUnderObjection, String reason, String reasonZh,
+                       Integer duplicateOf) {
 
         /** The same answer at another position (a chunk of a verification job placed in the whole list). */
         public Item at(int newIndex, Integer newDuplicateOf) {
             return new Item(newIndex, input, status, code, name, verdict, lists, measures, grade, evaluation,
-                    recordsUnderObjection, reason, newDuplicateOf);
+                    recordsUnderObjection, reason, reasonZh, newDuplicateOf);
         }
     }
 }

@@ -11,6 +11,7 @@ import io.creditquery.common.FieldError;
 import io.creditquery.common.JsonText;
 import io.creditquery.common.ProblemException;
 import io.creditquery.common.QueryParams;
+import io.creditquery.frontdoor.ProblemLanguage;
 import io.creditquery.list.ListType;
 import io.creditquery.security.PersonalIds;
 import io.creditquery.security.SubjectResolver;
@@ -42,6 +43,7 @@ public class VerificationService {
 
     public static final int MAX_BATCH = 1_000;
     static final String FACTS_VIEW = "facts";
+    private static final String UNKNOWN_REASON = "no subject is known by this code";
 
     private final VerificationRepository repository;
     private final MeasureCatalogue catalogue;
@@ -287,12 +289,13 @@ public class VerificationService {
                     : PersonalIds.redact(in.raw());
             VerificationResult.Item item;
             if (!in.check().valid()) {
+                String reason = in.check().firstError();
                 item = new VerificationResult.Item(in.index(), shown, "INVALID", null, null, null, null, null, null, null, null,
-                        in.check().firstError(), duplicateOf);
+                        reason, ProblemLanguage.chineseReason(reason), duplicateOf);
                 counts[5]++;
             } else if (key == null || !facts.containsKey(key)) {
                 item = new VerificationResult.Item(in.index(), shown, "UNKNOWN", null, null, null, null, null, null, null, null,
-                        "no subject is known by this code", duplicateOf);
+                        UNKNOWN_REASON, ProblemLanguage.chineseReason(UNKNOWN_REASON), duplicateOf);
                 counts[4]++;
             } else {
                 SubjectFacts f = facts.get(key);
@@ -303,7 +306,7 @@ public class VerificationService {
                         .min(Comparator.naturalOrder()).orElse(Verdict.CLEAR);
                 counts[verdict.ordinal()]++;
                 item = new VerificationResult.Item(in.index(), shown, "FOUND", f.code(), f.name(), verdict, f.lists(),
-                        measures, f.evaluation().grade().name(), f.evaluation(), f.recordsUnderObjection(), null,
+                        measures, f.evaluation().grade().name(), f.evaluation(), f.recordsUnderObjection(), null, null,
                         duplicateOf);
             }
             items.add(item);

@@ -28,6 +28,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 @QuarkusTest
 class VerificationIT {
@@ -130,6 +132,10 @@ class VerificationIT {
         assertEquals(List.of("FOUND", "INVALID", "UNKNOWN", "FOUND", "FOUND", "INVALID"), result.getList("items.status"));
         assertEquals("BLOCK", result.getString("items[0].verdict"));
         assertEquals("check character (position 18) should be 3, not 4", result.getString("items[1].reason"));
+        assertEquals("第 18 位校验码应为 3，而不是 4", result.getString("items[1].reasonZh"));
+        assertEquals("没有以此代码登记的信用主体", result.getString("items[2].reasonZh"));
+        assertNull(result.get("items[0].reasonZh"), "a found subject has no reason");
+        assertNotNull(result.getString("items[5].reasonZh"), "every reason a check writes has a Chinese form");
         assertEquals(0, result.getInt("items[4].duplicateOf"));
         assertEquals("BLOCK", result.getString("items[4].verdict"));
         assertEquals(2, result.getInt("summary.block"));
