@@ -73,6 +73,16 @@ async function run(browser, viewport, suffix) {
   await expectText(page.locator('#check-result tr[data-status="INVALID"] td.reason'), '校验码', 'invalid code reason in Chinese');
   await page.screenshot({ path: `${shots}/portal-check${suffix}.png`, fullPage: true });
 
+  // Usage statistics with an administrator's token: the check just made is counted, drawn and listed.
+  await page.goto(base + '/#/statistics');
+  await page.getByLabel('管理员令牌').fill(env('E2E_ADMIN_TOKEN'));
+  await page.getByRole('button', { name: '统计' }).click();
+  await expectText(page.locator('#stats-summary'), '核查', 'statistics summary');
+  await page.locator('#stats-chart canvas').first().waitFor({ timeout: 15000 });
+  if (await page.locator('#stats-table tbody tr').count() < 1) throw new Error('statistics: no row for the check just made');
+  await expectText(page.locator('#stats-table tbody'), '政府采购', 'statistics scenario by its Chinese name');
+  await page.screenshot({ path: `${shots}/portal-statistics${suffix}.png`, fullPage: true });
+
   // English toggle.
   await page.locator('#lang').click();
   await expectText(page.locator('nav a').first(), 'Search', 'English navigation');

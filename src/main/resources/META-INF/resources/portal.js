@@ -1,5 +1,6 @@
-// The portal: plain JavaScript over the public API only (/api/v1/search, suggest, subjects, measures, verifications,
-// objections). No build step; served by the service at /.
+// The portal: plain JavaScript over the public API (/api/v1/search, suggest, subjects, measures, verifications,
+// objections, reports; usage statistics with an administrator's token). No build step; served by the service at /;
+// the one library is uPlot (charts), from its WebJar.
 'use strict';
 
 const I18N = {
@@ -11,6 +12,12 @@ const I18N = {
     checkHelp: '粘贴部门令牌（JWT，含 verify 权限）或 API 密钥。凭证只保存在本页内存中。', credential: '令牌或 API 密钥',
     scenario: '业务场景', codes: '统一社会信用代码（每行一个，最多 1000 个）', purpose: '核查事由（可选）', checkButton: '核查',
     trackTitle: '异议处理进度', trackingId: '异议编号', trackButton: '查询', objectionTitle: '提出异议',
+    navStats: '使用统计', statsTitle: '核查使用与反馈统计（跟踪问效）', credentialAdmin: '管理员令牌',
+    statsHelp: '粘贴管理员令牌（JWT，含 admin 权限），统计最近十二个月。凭证只保存在本页内存中。',
+    statsDepartment: '部门代码（可选，例如 370100-SCJ）', statsButton: '统计', statsChart: '每月核查次数，按核查结论',
+    statsTotals: s => `核查 ${s.checks} 次，共 ${s.codes} 个代码；需反馈 ${s.needingFeedback} 次，已反馈 ${s.feedbackReported} 次（反馈率 ${s.feedbackRate == null ? '—' : (s.feedbackRate * 100).toFixed(1) + '%'}），已采取措施 ${s.measuresApplied} 项；信用信息查询 ${s.lookups} 次`,
+    colMonth: '月份', colDepartment: '部门', colChecks: '核查次数', colCodes: '代码数', colFeedbackRate: '反馈率',
+    colMeasuresApplied: '已采取措施', statsEmpty: '该期间没有核查记录',
     navReport: '报告核验', reportTitle: '信用报告核验', reportNumber: '报告编号', reportIssued: '该报告由本平台出具',
     reportGenerated: '生成时间（北京时间）', reportDigest: '内容摘要（SHA-256）', reportSubject: '信用主体',
     reportSeal: 'PDF 报告带有平台的数字签名：在 PDF 阅读器中打开“签名”面板可查看其有效性；报告内容如被改动，签名即失效。',
@@ -37,6 +44,12 @@ const I18N = {
     checkHelp: 'Paste a department token (JWT with the verify scope) or an API key. It stays in this page\'s memory only.',
     credential: 'Token or API key', scenario: 'Scenario', codes: 'Credit codes (one per line, up to 1,000)',
     purpose: 'Purpose (optional)', checkButton: 'Check', trackTitle: 'Objection status', trackingId: 'Tracking id',
+    navStats: 'Usage', statsTitle: 'Checks, their use and feedback', credentialAdmin: 'Administrator token',
+    statsHelp: 'Paste an administrator token (JWT with the admin scope); the last twelve months are counted. It stays in this page\'s memory only.',
+    statsDepartment: 'Department code (optional, e.g. 370100-SCJ)', statsButton: 'Count', statsChart: 'Checks per month, by verdict',
+    statsTotals: s => `${s.checks} checks of ${s.codes} codes; ${s.needingFeedback} needed feedback, ${s.feedbackReported} reported (rate ${s.feedbackRate == null ? '—' : (s.feedbackRate * 100).toFixed(1) + '%'}), ${s.measuresApplied} measures applied; ${s.lookups} credit lookups`,
+    colMonth: 'Month', colDepartment: 'Department', colChecks: 'Checks', colCodes: 'Codes', colFeedbackRate: 'Feedback rate',
+    colMeasuresApplied: 'Measures applied', statsEmpty: 'No checks in this period',
     navReport: 'Check a report', reportTitle: 'Check a credit report', reportNumber: 'Report number',
     reportIssued: 'This report was issued by the platform', reportGenerated: 'Generated (Beijing time)',
     reportDigest: 'Content digest (SHA-256)', reportSubject: 'Subject',
@@ -328,9 +341,11 @@ $('track').addEventListener('submit', e => {
 
 // ---------- credit check ----------
 let scenariosLoaded = false;
+let scenarioNames = {};
 async function loadScenarios() {
   if (scenariosLoaded) return;
   const catalogue = await api('/api/v1/measures');
+  scenarioNames = Object.fromEntries(catalogue.scenarios.map(s => [s.code, lang === 'zh' ? s.label : s.code]));
   $('scenario').innerHTML = catalogue.scenarios.map(s => `<option value="${esc(s.code)}">${esc(lang === 'zh' ? s.label : s.code)}</option>`).join('');
   scenariosLoaded = true;
 }
@@ -388,9 +403,72 @@ $('report-check').addEventListener('submit', e => {
   location.hash = '#/report/' + encodeURIComponent($('report-number').value.trim());
 });
 
+// ---------- usage statistics (跟踪问效): GET /api/v1/admin/statistics, admin scope ----------
+const VERDICT_COLOURS = { block: '#b3261e', caution: '#b26a00', reward: '#1b6e3a', clear: '#4a5a75', unknown: '#8a8a8a', invalid: '#5c3b8a' };
+let statsChart = null;
+/** Month rows summed over departments, regions and scenarios: { '2026-11': { checks, verdicts… } }. */
+function byMonth(rows) {
+  const months = {};
+  rows.forEach(r => {
+    const m = months[r.month] || (months[r.month] = { checks: 0, block: 0, caution: 0, reward: 0, clear: 0, unknown: 0, invalid: 0 });
+    m.checks += r.checks;
+    Object.keys(VERDICT_COLOURS).forEach(v => { m[v] += r.verdicts[v]; });
+  });
+  return months;
+}
+/** Every month of the period, oldest first ('2025-12' … '2026-12'), so that a month without checks shows as 0. */
+function monthsOf(from, to) {
+  const months = [];
+  for (let d = new Date(from.slice(0, 7) + '-01T00:00:00Z'); d.toISOString().slice(0, 7) <= to.slice(0, 7);
+    d.setUTCMonth(d.getUTCMonth() + 1)) months.push(d.toISOString().slice(0, 7));
+  return months;
+}
+function drawStatsChart(stats) {
+  if (statsChart) { statsChart.destroy(); statsChart = null; }
+  const months = byMonth(stats.checks);
+  const keys = monthsOf(stats.from, stats.to);
+  $('stats-figure').hidden = stats.checks.length === 0;
+  if (!stats.checks.length) return;
+  const verdicts = Object.keys(VERDICT_COLOURS);
+  const data = [keys.map((k, i) => i), ...verdicts.map(v => keys.map(k => (months[k] || {})[v] || 0))];
+  const target = $('stats-chart');
+  target.setAttribute('aria-label', t('statsChart'));
+  statsChart = new uPlot({ width: Math.min(target.clientWidth || 720, 960), height: 280, scales: { x: { time: false } },
+    axes: [{ incrs: [1, 2, 3, 6], space: 60, values: (u, splits) => splits.map(i => keys[i] || '') }, {}],
+    series: [{ label: t('colMonth'), value: (u, i) => i == null ? '' : keys[i] || '' },
+      ...verdicts.map(v => ({ label: t('verdicts')[v.toUpperCase()] || t('found')[v.toUpperCase()],
+        stroke: VERDICT_COLOURS[v], width: 2 }))] }, data, target);
+}
+$('stats').addEventListener('submit', async e => {
+  e.preventDefault();
+  const department = $('stats-department').value.trim();
+  $('stats-status').textContent = t('loading');
+  ['stats-totals', 'stats-table'].forEach(id => { $(id).innerHTML = ''; });
+  try {
+    await loadScenarios();
+    const stats = await api('/api/v1/admin/statistics' + (department ? '?department=' + encodeURIComponent(department) : ''),
+      { headers: { Authorization: 'Bearer ' + $('stats-credential').value.trim() } });
+    $('stats-status').textContent = stats.checks.length ? '' : t('statsEmpty');
+    $('stats-totals').innerHTML = `<p id="stats-summary">${esc(t('statsTotals', stats.totals))}</p>`;
+    drawStatsChart(stats);
+    const rate = r => r == null ? '—' : (r * 100).toFixed(1) + '%';
+    $('stats-table').innerHTML = stats.checks.length === 0 ? '' : `<table><thead><tr><th>${esc(t('colMonth'))}</th>
+      <th>${esc(t('colDepartment'))}</th><th>${esc(t('scenario'))}</th><th>${esc(t('colChecks'))}</th><th>${esc(t('colCodes'))}</th>
+      <th>${esc(t('colFeedbackRate'))}</th><th>${esc(t('colMeasuresApplied'))}</th></tr></thead><tbody>
+      ${stats.checks.map(r => `<tr><td data-label="${esc(t('colMonth'))}">${esc(r.month)}</td>
+        <td data-label="${esc(t('colDepartment'))}">${esc(r.departmentName || r.department)}</td>
+        <td data-label="${esc(t('scenario'))}">${esc(scenarioNames[r.scenario] || r.scenario)}</td>
+        <td data-label="${esc(t('colChecks'))}">${r.checks}</td><td data-label="${esc(t('colCodes'))}">${r.codes}</td>
+        <td data-label="${esc(t('colFeedbackRate'))}">${rate(r.feedbackRate)}</td>
+        <td data-label="${esc(t('colMeasuresApplied'))}">${r.measuresApplied}</td></tr>`).join('')}</tbody></table>`;
+  } catch (err) {
+    $('stats-status').innerHTML = `<span class="error" role="alert">${esc(err.message)}</span>`;
+  }
+});
+
 // ---------- views and routes ----------
 function show(name) {
-  ['search', 'subject', 'check', 'objection', 'report'].forEach(v => { $('view-' + v).hidden = v !== name; });
+  ['search', 'subject', 'check', 'objection', 'report', 'statistics'].forEach(v => { $('view-' + v).hidden = v !== name; });
 }
 
 function route() {
@@ -405,6 +483,8 @@ function route() {
     show('objection');
     const id = hash.substring('/objection/'.length);
     if (id) showObjection(id);
+  } else if (hash === '/statistics') {
+    show('statistics');
   } else if (hash.startsWith('/report')) {
     show('report');
     const number = hash.substring('/report/'.length);

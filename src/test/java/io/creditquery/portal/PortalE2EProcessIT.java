@@ -63,6 +63,7 @@ class PortalE2EProcessIT {
                 "E2E_TOKEN", TestTokens.department("370100-FGW", "verify"),
                 "E2E_BATCH", String.join(",", batch),
                 "E2E_SCREENSHOTS", "target/screenshots"));
+        node.environment().put("E2E_ADMIN_TOKEN", TestTokens.department("370000-FGW", "admin"));
         Process browser = node.start();
         boolean finished = browser.waitFor(5, TimeUnit.MINUTES);
         String log = Files.readString(Path.of("target/portal-e2e-browser.log"));
