@@ -40,7 +40,23 @@ public class SearchService {
 
     /** A search answer as JSON and the subject keys it contains (for the audit log). */
     public record Answer(String json, List<String> subjectKeys) {
+
+        /**
+         * The cached form: the subject keys as a JSON array on the first line, then the answer's JSON as it is. (It
+         * was the answer written as JSON, its JSON escaped inside: every hit paid for unescaping and re-reading it.)
+         */
+        String cached(JsonText text) {
+            return text.write(subjectKeys) + "\n" + json;
+        }
+
+        static Answer fromCache(String value, JsonText text) {
+            int end = value.indexOf('\n');
+            return new Answer(value.substring(end + 1), List.of(text.read(value.substring(0, end), String[].class)));
+        }
     }
+
+    /** The cache's name for a page of search results (a new name when its form changes: old entries are not read). */
+    private static final String CACHED_PAGE = "page";
 
     private final ElasticsearchAsyncClient client;
     private final SubjectIndex index;
@@ -62,9 +78,9 @@ public class SearchService {
     public Uni<Answer> search(SearchRequest request) {
         List<FieldValue> after = searchAfter(request);
         String cacheKey = request.canonical() + "|" + request.cursor();
-        return cache.lookup("search", cacheKey).chain(seen -> seen.value() != null
-                ? Uni.createFrom().item(json.read(seen.value(), Answer.class))
-                : query(request, after).call(answer -> cache.store("search", seen, cacheKey, json.write(answer))));
+        return cache.lookup(CACHED_PAGE, cacheKey).chain(seen -> seen.value() != null
+                ? Uni.createFrom().item(Answer.fromCache(seen.value(), json))
+                : query(request, after).call(answer -> cache.store(CACHED_PAGE, seen, cacheKey, answer.cached(json))));
     }
 
     public Uni<List<Suggestion>> suggest(String q, int size, boolean explain) {
