@@ -5,9 +5,14 @@ import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
-/** The portal page is served at /, with a strict content security policy, and talks to the public API only. */
+/**
+ * The portal page is served at /, with a strict content security policy, and talks to the public API only — and,
+ * for its usage-statistics page with an administrator's token, to {@code /api/v1/admin/statistics} and nothing else
+ * under /api/v1/admin. Its one library, uPlot, comes from the service itself.
+ */
 @QuarkusTest
 class PortalPageIT {
 
@@ -22,7 +27,10 @@ class PortalPageIT {
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .body(containsString("/api/v1/suggest"))
                 .body(containsString("/api/v1/objections"))
-                .body(not(containsString("/api/v1/admin")))
+                .body(containsString("/api/v1/admin/statistics"))
+                .body(not(matchesPattern("(?s).*/api/v1/admin/(?!statistics\\b).*")))
                 .body(not(containsString("/api/v1/ingest")));
+        given().get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").then().statusCode(200)
+                .contentType(containsString("javascript"));
     }
 }
