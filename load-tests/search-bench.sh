@@ -2,23 +2,24 @@
 # /api/v1/search beside direct Elasticsearch _search with the service's own request bodies for the same queries, in
 # one run; then suggest, and search with the cache (its hit ratio).
 #   load-tests/search-bench.sh [SIZE=100k] [SECONDS=30]
-# Needs a prepared data set (`load-tests/prepare SIZE`: its database, index alias and feeders). The first 2,000
+# Needs a prepared data set (`load-tests/prepare SIZE`: its database and index alias). The first 2,000
 # queries of its search mix, Zipf-like. Loopback only; wrk: 1 thread, 16 connections, no CPU pinning (service,
 # Elasticsearch, PostgreSQL, Redis and wrk share the 2 cores). The anonymous limit is set out of reach (one client
 # address), and any non-2xx answer or socket error stops the run: a figure is printed only for what was measured.
 source "$(dirname "$0")/lib.sh"
 size="${1:-100k}" seconds="${2:-30}" port="$CQ_BENCH_PORT"
 bench_data_set "$size"
-[ -f "$bench_data/searches.csv" ] && [ -f "$bench_data/bodies.ndjson" ] || die "no data set $size; run load-tests/prepare $size first"
 command -v wrk >/dev/null || apt_install wrk
 es="http://127.0.0.1:$CQ_ES_PORT"
 ensure_stores
+[ "$(psql_admin -c "select 1 from pg_database where datname='$CQ_BENCH_DB'")" = 1 ] || die "no data set $size; run load-tests/prepare $size first"
 cd "$CQ_ROOT"
-[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
+# This checkout's build, and the Elasticsearch bodies of its own queries (what it sends for each search of the mix).
+mvn -B -q package -DskipTests
+mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
 work="target/search-bench" && rm -rf "$work" && mkdir -p "$work"
-# Line i of searches.csv (after its header) and of bodies.ndjson are the same query.
-sed -n '2,2001p' "$bench_data/searches.csv" > "$work/paths.txt"
-head -n 2000 "$bench_data/bodies.ndjson" > "$work/bodies.ndjson"
+java -cp "target/test-classes:target/classes:$(cat target/classpath.txt)" io.creditquery.loadtest.SearchMixExport \
+  "$bench_subjects" 2000 "$work"
 sed -E 's#/api/v1/search\?size=20&q=(.*)#/api/v1/suggest?q=\1#' "$work/paths.txt" | awk '{print substr($0, 1, 40)}' \
   | grep -v '%.\?$' > "$work/suggest.txt"
 index=$(curl -fsS "$es/_alias/$CQ_BENCH_ALIAS" | jq -r 'keys[0]')

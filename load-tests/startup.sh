@@ -15,6 +15,7 @@ CQ_BENCH_DB=creditquery_bench_frontdoor CQ_BENCH_ALIAS=cq-bench-frontdoor
   die "no $CQ_BENCH_DB: run load-tests/front-door-bench.sh once (it loads the demo data)"
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
 work="$CQ_ROOT/target/startup" && mkdir -p "$work"
+[ "${CQ_STARTUP_CDS:-}" = 1 ] && [ "${CQ_STARTUP_AOT:-}" = 1 ] && die "CQ_STARTUP_CDS and CQ_STARTUP_AOT: one at a time"
 if [ "${CQ_STARTUP_CDS:-}" = 1 ]; then
   [ -f target/quarkus-app/app-cds.jsa ] || mvn -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
   cd target/quarkus-app && export CQ_BENCH_JAR=quarkus-run.jar CQ_STARTUP_OPTS="${CQ_STARTUP_OPTS:-} -XX:SharedArchiveFile=app-cds.jsa"

@@ -25,7 +25,7 @@ run() {  # label connections file
     "$(awk '$1 == "50%" {print $2}' "$out")" "$(awk '$1 == "99%" {print $2}' "$out")"
 }
 printf '\n| run (%s s) | requests/s | p50 | p99 |\n|---|---|---|---|\n' "$seconds"
-redis-cli --scan --pattern 'cq-bench:{*' | xargs -r -n 500 redis-cli del > /dev/null
+redis-cli --scan --pattern "cq-bench-$CQ_BENCH_ALIAS:{*" | xargs -r -n 500 redis-cli del > /dev/null
 run "single check, cache cold at start" 16 "$work/single.ndjson"
 run "single check, cache warm" 16 "$work/single.ndjson"
 run "batch of 1,000" 2 "$work/batch.ndjson"

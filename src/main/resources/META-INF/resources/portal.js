@@ -30,7 +30,7 @@ const I18N = {
     filed: id => `异议编号 ${id}。请保存编号以查询处理进度。`, objectionState: '处理状态', objectionOf: what => `异议对象：${what}`,
     checking: '核查中…', summary: s => `共 ${s.checked} 个：禁止 ${s.block}，审慎 ${s.caution}，激励 ${s.reward}，无 ${s.clear}，未知 ${s.unknown}，无效 ${s.invalid}`,
     colInput: '输入', colStatus: '结果', colName: '名称', colVerdict: '结论', colGrade: '评价', colLists: '名单', colMeasures: '措施',
-    colReason: '说明', verificationId: id => `核查编号 ${id}（可追溯）`, dueOn: '处理期限', filedAt: '提出时间',
+    colReason: '说明', verificationId: id => `核查编号 ${id}（可追溯）`, dueOn: '处理期限', filedAt: '提出时间（北京时间）',
     decision: '处理意见', objectionStatus: { FILED: '已提交', ACCEPTED: '已受理', REJECTED: '维持原信息', CORRECTED: '已更正', DELETED: '已删除' },
     verdicts: { BLOCK: '禁止', CAUTION: '审慎', REWARD: '激励', CLEAR: '无限制' },
     found: { FOUND: '找到', UNKNOWN: '未知', INVALID: '无效' }, loading: '加载中…', lang: 'English',
@@ -66,7 +66,7 @@ const I18N = {
     checking: 'Checking…', summary: s => `${s.checked} checked: block ${s.block}, caution ${s.caution}, reward ${s.reward}, clear ${s.clear}, unknown ${s.unknown}, invalid ${s.invalid}`,
     colInput: 'Input', colStatus: 'Result', colName: 'Name', colVerdict: 'Verdict', colGrade: 'Grade', colLists: 'Lists',
     colMeasures: 'Measures', colReason: 'Reason', verificationId: id => `Verification ${id} (kept for audit)`,
-    dueOn: 'Due', filedAt: 'Filed', decision: 'Decision', objectionStatus: { FILED: 'filed', ACCEPTED: 'accepted',
+    dueOn: 'Due', filedAt: 'Filed (Beijing time)', decision: 'Decision', objectionStatus: { FILED: 'filed', ACCEPTED: 'accepted',
       REJECTED: 'information stands', CORRECTED: 'corrected', DELETED: 'deleted' },
     verdicts: { BLOCK: 'block', CAUTION: 'caution', REWARD: 'reward', CLEAR: 'clear' },
     found: { FOUND: 'found', UNKNOWN: 'unknown', INVALID: 'invalid' }, loading: 'Loading…', lang: '中文',
@@ -326,7 +326,7 @@ async function showObjection(id) {
       <dl class="grid">
         <dt>${esc(t('objectionState'))}</dt><dd id="objection-status">${esc(t('objectionStatus')[o.status] || o.status)}</dd>
         <dt>${esc(t('code'))}</dt><dd>${esc(o.subjectCode)}</dd>
-        <dt>${esc(t('filedAt'))}</dt><dd>${esc(o.filedAt)}</dd>
+        <dt>${esc(t('filedAt'))}</dt><dd>${esc(beijingTime(o.filedAt))}</dd>
         <dt>${esc(t('dueOn'))}</dt><dd>${esc(o.dueOn)}</dd>
         ${o.decisionNote ? `<dt>${esc(t('decision'))}</dt><dd>${esc(o.decisionNote)}</dd>` : ''}
       </dl></div>`;
@@ -426,7 +426,8 @@ function monthsOf(from, to) {
 function drawStatsChart(stats) {
   if (statsChart) { statsChart.destroy(); statsChart = null; }
   const months = byMonth(stats.checks);
-  const keys = monthsOf(stats.from, stats.to);
+  // Rows are counted by Beijing month; the period's ends may be written in UTC, so the rows' months are added too.
+  const keys = [...new Set([...monthsOf(stats.from, stats.to), ...Object.keys(months)])].sort();
   $('stats-figure').hidden = stats.checks.length === 0;
   if (!stats.checks.length) return;
   const verdicts = Object.keys(VERDICT_COLOURS);
@@ -444,6 +445,8 @@ $('stats').addEventListener('submit', async e => {
   const department = $('stats-department').value.trim();
   $('stats-status').textContent = t('loading');
   ['stats-totals', 'stats-table'].forEach(id => { $(id).innerHTML = ''; });
+  if (statsChart) { statsChart.destroy(); statsChart = null; }
+  $('stats-figure').hidden = true;
   try {
     await loadScenarios();
     const stats = await api('/api/v1/admin/statistics' + (department ? '?department=' + encodeURIComponent(department) : ''),

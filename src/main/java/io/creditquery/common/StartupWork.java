@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * The work a replica does once at start that need not hold up the start itself (the index check, the demo load,
- * the department names, the audit partitions): started from a start-up observer, it runs in the background on a
+ * the department names): started from a start-up observer, it runs in the background on a
  * Vert.x context while the service starts listening, and readiness stays DOWN until every piece has finished,
  * whether it succeeded or failed (a failure is logged; the piece's own health check, if any, says what is wrong).
  */

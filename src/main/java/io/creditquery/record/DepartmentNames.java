@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,6 +26,8 @@ import java.util.Map;
 public class DepartmentNames {
 
     private static final Logger LOG = Logger.getLogger(DepartmentNames.class);
+
+    private static final Duration FIRST_READ_LIMIT = Duration.ofSeconds(10);
 
     private final Pool pool;
     private final StartupWork startupWork;
@@ -41,7 +44,8 @@ public class DepartmentNames {
     }
 
     void start(@Observes @Priority(StartupOrder.DATA) StartupEvent event) {
-        startupWork.run("department names", this::reload);
+        // Bounded: a database that never answers must not keep the replica out of service for ever.
+        startupWork.run("department names", () -> reload().ifNoItem().after(FIRST_READ_LIMIT).fail());
     }
 
     @Scheduled(every = "${credit.departments.reload-every:5m}", delayed = "1m",

@@ -22,6 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +51,14 @@ public class SearchService {
             return text.write(subjectKeys) + "\n" + json;
         }
 
+        /** The answer of a cached value; null for a value of another form (then it is a miss). */
         static Answer fromCache(String value, JsonText text) {
             int end = value.indexOf('\n');
-            return new Answer(value.substring(end + 1), List.of(text.read(value.substring(0, end), String[].class)));
+            if (end <= 0 || !value.startsWith("[")) {
+                return null;
+            }
+            return new Answer(value.substring(end + 1),
+                    Collections.unmodifiableList(Arrays.asList(text.read(value.substring(0, end), String[].class))));
         }
     }
 
@@ -78,9 +85,11 @@ public class SearchService {
     public Uni<Answer> search(SearchRequest request) {
         List<FieldValue> after = searchAfter(request);
         String cacheKey = request.canonical() + "|" + request.cursor();
-        return cache.lookup(CACHED_PAGE, cacheKey).chain(seen -> seen.value() != null
-                ? Uni.createFrom().item(Answer.fromCache(seen.value(), json))
-                : query(request, after).call(answer -> cache.store(CACHED_PAGE, seen, cacheKey, answer.cached(json))));
+        return cache.lookup(CACHED_PAGE, cacheKey).chain(seen -> {
+            Answer cached = seen.value() == null ? null : Answer.fromCache(seen.value(), json);
+            return cached != null ? Uni.createFrom().item(cached)
+                    : query(request, after).call(answer -> cache.store(CACHED_PAGE, seen, cacheKey, answer.cached(json)));
+        });
     }
 
     public Uni<List<Suggestion>> suggest(String q, int size, boolean explain) {

@@ -1,5 +1,6 @@
 package io.creditquery.verification;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.creditquery.receipt.Receipt;
 import io.creditquery.evaluation.Evaluation;
@@ -14,6 +15,8 @@ import java.util.List;
  * {@code requestSalt} opens the receipt's {@code requestDigest}: only the caller (and the platform) has it, so a
  * receipt shown to others cannot be brute-forced back to the citizen ID that was checked.
  */
+// A stored answer written by a newer build (one more field) stays readable by an older one during a deploy or rollback.
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VerificationResult(String id, Scenario scenario, String purpose, OffsetDateTime asOf, LocalDate validOn,
                                  OffsetDateTime knownAt, String checkedBy, String department, Summary summary,
@@ -32,6 +35,7 @@ public record VerificationResult(String id, Scenario scenario, String purpose, O
      * One input code: FOUND with a verdict, UNKNOWN (valid but no such subject) or INVALID (with the reason, in
      * English as the code checks write it, and {@code reasonZh} in Chinese for the clerk who reads it).
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(int index, String input, String status, String code, String name, Verdict verdict,
                        List<SubjectFacts.ListFact> lists, List<Measure> measures, String grade,

@@ -8,6 +8,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** A page of results comes back from the cache exactly as it went in, whatever its JSON holds. */
 class CachedAnswerTest {
@@ -22,6 +23,13 @@ class CachedAnswerTest {
         String cached = answer.cached(json);
         assertFalse(cached.substring(0, cached.indexOf('\n')).contains("海尔"), "the keys line comes first");
         assertEquals(answer, SearchService.Answer.fromCache(cached, json));
+    }
+
+    @Test
+    void aValueOfAnotherFormIsAMissNotAnError() {
+        assertNull(SearchService.Answer.fromCache("", json));
+        assertNull(SearchService.Answer.fromCache("{\"json\":\"{}\",\"subjectKeys\":[]}", json));
+        assertNull(SearchService.Answer.fromCache("\n{}", json));
     }
 
     @Test
