@@ -14,6 +14,11 @@ CQ_BENCH_ALIAS="${CQ_BENCH_ALIAS:-cq-bench-subjects}"
 # until the load is indexed, which takes longer than any fixed wait).
 start_bench_service() {
   local logfile="$1"; shift
+  # A service left running (by an interrupted script) would answer instead of this one: measured, but not this build.
+  local taken
+  for taken in "$CQ_BENCH_PORT" "$CQ_BENCH_MANAGEMENT_PORT"; do
+    ! curl -s -o /dev/null "http://127.0.0.1:$taken/" || die "port $taken is already in use (a bench service left running?)"
+  done
   java -Xms512m -Xmx1g -Dquarkus.http.port="$CQ_BENCH_PORT" -Dquarkus.management.port="$CQ_BENCH_MANAGEMENT_PORT" \
     -Dcredit.demo.load=false \
     -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:$CQ_PG_PORT/$CQ_BENCH_DB" \
