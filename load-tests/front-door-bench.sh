@@ -26,9 +26,7 @@ sed 's#^/api/v1/subjects/##' "$work/paths.txt" | jq -R -c '{scenario: "GOVERNMEN
 results="$work/results.md"
 printf '| round | build | caller | requests/s | p50 | p99 |\n|---|---|---|---|---|---|\n' > "$results"
 for round in $(seq 1 "$rounds"); do
-sides="base head"
-[ $((round % 2)) -eq 0 ] && sides="head base"
-for side in $sides; do
+for side in $(round_sides "$round"); do
   side_build "$side"
   CQ_BENCH_JAR="$jar" start_bench_service "$work/$side.log" "${opts[@]/-Dcredit.demo.load=true/-Dcredit.demo.load=false}" \
     "${side_opts[@]}"

@@ -86,6 +86,10 @@ side_by_side() {
   fi
 }
 
+# round_sides ROUND: the order of the two builds in that round, alternating (odd rounds base first), so that neither
+# build always runs on a warmer box.
+round_sides() { if [ $(($1 % 2)) -eq 0 ]; then echo "head base"; else echo "base head"; fi; }
+
 # side_build SIDE (base | head): sets jar to that side's build and side_opts to the options it needs (builds before
 # the owner role, V17, ran their migrations as the service's role, credit.db.username).
 side_build() {

@@ -19,9 +19,7 @@ trap 'stop_bench_service || true' EXIT
 url="http://127.0.0.1:$CQ_BENCH_PORT"
 printf '| round | build | requests/s | p50 | p99 | cache hits / misses |\n|---|---|---|---|---|---|\n' > "$work/results.md"
 for round in $(seq 1 "$rounds"); do
-  sides="base head"
-  [ $((round % 2)) -eq 0 ] && sides="head base"
-  for side in $sides; do
+  for side in $(round_sides "$round"); do
     side_build "$side"
     CQ_BENCH_JAR="$jar" start_bench_service "$work/$side.log" -Dcredit.ratelimit.anonymous-per-minute=100000000 \
       "${side_opts[@]}"
@@ -30,7 +28,7 @@ for round in $(seq 1 "$rounds"); do
     counters=$(curl -fsS "$(bench_management_url)/q/metrics" | awk '/^credit_search_cache_total/ && /result="hit"/ {h=$2}
       /^credit_search_cache_total/ && /result="miss"/ {m=$2} END {printf "%d / %d", h, m}')
     printf '| %s | %s (%s) | %s | %s | %s | %s |\n' "$round" "$side" \
-      "$([ "$side" = base ] && git -C "$base_dir" rev-parse --short HEAD || git rev-parse --short HEAD)" \
+      "$([ "$side" = base ] && echo "$base" || git rev-parse --short HEAD)" \
       "$(awk '/Requests\/sec/ {print $2}' "$work/$side-$round.txt")" "$(awk '$1 == "50%" {print $2}' "$work/$side-$round.txt")" \
       "$(awk '$1 == "99%" {print $2}' "$work/$side-$round.txt")" "$counters" >> "$work/results.md"
     stop_bench_service
